@@ -1,0 +1,7 @@
+"""``python -m canjapan``: the command line."""
+
+import sys
+
+from canjapan._cli import main
+
+sys.exit(main())

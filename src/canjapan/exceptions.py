@@ -1,0 +1,148 @@
+"""Errors raised by canjapan.
+
+Every public error derives from :class:`CanjapanError` and also from the builtin
+exception it resembles, so callers can catch either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CanjapanError",
+    "DatasetError",
+    "DateParseError",
+    "MissingExtraError",
+    "Problem",
+    "UndeterminedOrderError",
+    "UnknownIdError",
+]
+
+
+class CanjapanError(Exception):
+    """Base class of every error raised by canjapan."""
+
+
+class DateParseError(CanjapanError, ValueError):
+    """A date string is not valid in the supported EDTF subset.
+
+    Attributes:
+        text: The offending input.
+        reason: What is wrong with it.
+    """
+
+    def __init__(self, text: object, reason: str) -> None:
+        self.text = text
+        self.reason = reason
+        super().__init__(f"invalid date {text!r}: {reason}")
+
+
+class UndeterminedOrderError(CanjapanError, TypeError):
+    """Two partial dates were compared with ``<``, ``<=``, ``>`` or ``>=`` but their
+    order is not determined by what is known of them.
+
+    Use :meth:`canjapan.PartialDate.compare` for a three-valued answer.
+    """
+
+
+class Problem:
+    """One problem found in a dataset: where it is and what is wrong.
+
+    Attributes:
+        collection: The collection holding the record (``"agreements"``), or
+            ``"dataset"`` for the dataset's own fields and ``"file"`` for the input.
+        record: The record's id, or ``None`` when the record has no usable id.
+        path: The field path inside the record (``"milestones[2].date"``).
+        message: What is wrong.
+    """
+
+    __slots__ = ("collection", "message", "path", "record")
+
+    def __init__(self, collection: str, record: str | None, path: str, message: str) -> None:
+        self.collection = collection
+        self.record = record
+        self.path = path
+        self.message = message
+
+    def __str__(self) -> str:
+        where = self.collection
+        if self.record is not None:
+            where += f"[{self.record!r}]"
+        if self.path:
+            where += self.path if self.path.startswith("[") else f".{self.path}"
+        return f"{where}: {self.message}"
+
+    def __repr__(self) -> str:
+        return (
+            f"Problem(collection={self.collection!r}, record={self.record!r}, "
+            f"path={self.path!r}, message={self.message!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.collection, self.record, self.path, self.message) == (
+            other.collection,
+            other.record,
+            other.path,
+            other.message,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.collection, self.record, self.path, self.message))
+
+
+class DatasetError(CanjapanError, ValueError):
+    """A dataset is invalid. Nothing was loaded.
+
+    Attributes:
+        problems: Every problem found, each naming the collection, the record id
+            and the field path.
+    """
+
+    def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
+        self.problems: Sequence[Problem] = tuple(problems)
+        self.source = source
+        count = len(self.problems)
+        head = f"invalid dataset{f' {source}' if source else ''}: {count} problem"
+        head += "" if count == 1 else "s"
+        lines = [str(p) for p in self.problems[:20]]
+        if count > 20:
+            lines.append(f"... and {count - 20} more")
+        super().__init__(head + "\n  " + "\n  ".join(lines) if lines else head)
+
+
+class UnknownIdError(CanjapanError, KeyError):
+    """No record has this id.
+
+    Attributes:
+        id: The id asked for.
+        suggestions: Close ids that do exist, best first.
+    """
+
+    def __init__(self, id: str, suggestions: Sequence[str] = ()) -> None:
+        self.id = id
+        self.suggestions = tuple(suggestions)
+        message = f"no record with id {id!r}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        # KeyError.__str__ would repr() the message; show it as written.
+        return str(self.args[0])
+
+
+class MissingExtraError(CanjapanError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    Attributes:
+        extra: The name of the extra to install (``pip install canjapan[extra]``).
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs {package}, which is not installed; "
+            f"install it with: pip install 'canjapan[{extra}]'"
+        )
