@@ -1,0 +1,253 @@
+"""The Canada-Japan defence and security relationship as typed, citation-backed data.
+
+Load the bundled dataset and ask it questions::
+
+    >>> import canjapan
+    >>> ds = canjapan.load()
+    >>> [a.id for a in ds.agreements_in_force("2020-01-01")]
+    ['acsa', ...]
+
+Every date is a :class:`PartialDate` that keeps the precision its source gives,
+and every record cites its sources.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from canjapan._bundled import bundled as _bundled_dataset
+from canjapan._dataset import (
+    Dataset,
+    Holder,
+    InForce,
+    OfficeHolders,
+    SearchHit,
+    Snapshot,
+    TimelineEntry,
+)
+from canjapan._dates import (
+    DateInterval,
+    DateLike,
+    Order,
+    PartialDate,
+    Precision,
+    Truth,
+    Unbounded,
+)
+from canjapan._model import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Coordinates,
+    Domain,
+    Event,
+    EventKind,
+    EventStatus,
+    Figure,
+    Label,
+    Mechanism,
+    MechanismKind,
+    Milestone,
+    MilestoneKind,
+    Organization,
+    OrganizationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Post,
+    Record,
+    Source,
+    SourceKind,
+    Tenure,
+    Topic,
+    TopicKind,
+)
+from canjapan._status import AgreementState, AgreementStatus
+from canjapan.exceptions import (
+    CanjapanError,
+    DatasetError,
+    DateParseError,
+    MissingExtraError,
+    Problem,
+    UndeterminedOrderError,
+    UnknownIdError,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementState",
+    "AgreementStatus",
+    "CanjapanError",
+    "Citation",
+    "Coordinates",
+    "Dataset",
+    "DatasetError",
+    "DateInterval",
+    "DateLike",
+    "DateParseError",
+    "Domain",
+    "Event",
+    "EventKind",
+    "EventStatus",
+    "Figure",
+    "Holder",
+    "InForce",
+    "Label",
+    "Mechanism",
+    "MechanismKind",
+    "Milestone",
+    "MilestoneKind",
+    "MissingExtraError",
+    "OfficeHolders",
+    "Order",
+    "Organization",
+    "OrganizationKind",
+    "PartialDate",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Post",
+    "Precision",
+    "Problem",
+    "Record",
+    "SearchHit",
+    "Snapshot",
+    "Source",
+    "SourceKind",
+    "Tenure",
+    "TimelineEntry",
+    "Topic",
+    "TopicKind",
+    "Truth",
+    "Unbounded",
+    "UndeterminedOrderError",
+    "UnknownIdError",
+    "__version__",
+    "agreements_in_force",
+    "dump",
+    "dumps",
+    "find",
+    "get",
+    "load",
+    "loads",
+    "office_holders",
+    "schema",
+    "search",
+    "snapshot",
+    "timeline",
+]
+
+
+def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Dataset:
+    """Load a dataset.
+
+    Args:
+        path: A JSON file or a directory in the bundled layout. Omit it for the
+            bundled dataset, which is loaded once (thread-safe) and shared.
+        max_bytes: Refuse files larger than this before reading them (default
+            256 MiB).
+
+    Raises:
+        DatasetError: the data is invalid; its ``problems`` name every problem
+            (collection, record id, field path). Nothing is half-loaded.
+    """
+    if path is None:
+        return _bundled_dataset()
+    from canjapan._converter import DEFAULT_MAX_BYTES, load_path
+
+    return load_path(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
+
+
+def loads(text: str | bytes) -> Dataset:
+    """Load a single-file dataset from JSON text.
+
+    Raises:
+        DatasetError: the text is not JSON or not a valid dataset.
+    """
+    from canjapan._converter import loads as _loads
+
+    return _loads(text)
+
+
+def dumps(dataset: Dataset) -> str:
+    """The canonical JSON text of a dataset (one file)."""
+    from canjapan._converter import dumps as _dumps
+
+    return _dumps(dataset)
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write a dataset: a directory in the bundled layout, or one ``.json`` file."""
+    from canjapan._converter import dump as _dump
+
+    _dump(dataset, path)
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the dataset format."""
+    from canjapan._schema import shipped_schema
+
+    return shipped_schema()
+
+
+def agreements_in_force(on: DateLike | None = None, *, include_possible: bool = False) -> InForce:
+    """:meth:`Dataset.agreements_in_force` on the bundled dataset."""
+    return _bundled_dataset().agreements_in_force(on, include_possible=include_possible)
+
+
+def office_holders(
+    post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
+) -> OfficeHolders:
+    """:meth:`Dataset.office_holders` on the bundled dataset."""
+    return _bundled_dataset().office_holders(post, on, include_possible=include_possible)
+
+
+def timeline(
+    start: DateLike | None = None,
+    end: DateLike | None = None,
+    *,
+    kinds: Iterable[str] | None = None,
+    participant: str | None = None,
+    country: str | None = None,
+    place: str | None = None,
+    domain: str | None = None,
+    include_straddling: bool = False,
+) -> tuple[TimelineEntry, ...]:
+    """:meth:`Dataset.timeline` on the bundled dataset."""
+    return _bundled_dataset().timeline(
+        start,
+        end,
+        kinds=kinds,
+        participant=participant,
+        country=country,
+        place=place,
+        domain=domain,
+        include_straddling=include_straddling,
+    )
+
+
+def get(id: str) -> Record:
+    """:meth:`Dataset.get` on the bundled dataset."""
+    return _bundled_dataset().get(id)
+
+
+def find(id: str) -> Record | None:
+    """:meth:`Dataset.find` on the bundled dataset."""
+    return _bundled_dataset().find(id)
+
+
+def search(text: str, *, limit: int | None = 10) -> tuple[SearchHit, ...]:
+    """:meth:`Dataset.search` on the bundled dataset."""
+    return _bundled_dataset().search(text, limit=limit)
+
+
+def snapshot(on: DateLike | None = None) -> Snapshot:
+    """:meth:`Dataset.snapshot` on the bundled dataset."""
+    return _bundled_dataset().snapshot(on)

@@ -1,0 +1,504 @@
+"""Every JSON rule of the library: one private cattrs converter, loading and dumping.
+
+Loading runs the converter over the whole dataset first, the fast way. Only when
+that fails does it check every record again field by field, running each field's
+attrs converter and validator on its own, to report all problems at once, each
+with its collection, record id and field path. Either way, nothing is returned
+unless the whole dataset is valid.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import threading
+from collections.abc import Callable, Mapping
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+from cattrs import Converter
+
+from canjapan._dataset import COLLECTIONS, Dataset
+from canjapan._dates import PartialDate
+from canjapan.exceptions import DatasetError, Problem
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "dump",
+    "dump_files",
+    "dumps",
+    "load_path",
+    "loads",
+    "structure_dataset",
+    "unstructure_dataset",
+]
+
+DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
+"""Files larger than this (256 MiB) are refused before they are read."""
+META_KEYS: Final = ("name", "version", "as_of", "description")
+META_FILE: Final = "dataset.json"
+
+
+@lru_cache(maxsize=16384)
+def _parse_date(text: str) -> PartialDate:
+    # PartialDate is immutable, so equal strings can share one instance.
+    return PartialDate.parse(text)
+
+
+def _structure_date(value: object, _: type) -> PartialDate:
+    if not isinstance(value, str):
+        msg = f"expected an EDTF date string, got {_json_type(value)}"
+        raise TypeError(msg)
+    return _parse_date(value)
+
+
+def _structure_number(value: object, _: type) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"expected a number, got {_json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        msg = f"expected true or false, got {_json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"expected a number, got {_json_type(value)}"
+        raise TypeError(msg)
+    return float(value)
+
+
+def _make_converter() -> Converter:
+    converter = Converter(
+        omit_if_default=True,
+        forbid_extra_keys=True,
+        detailed_validation=False,
+        prefer_attrib_converters=False,
+    )
+    converter.register_structure_hook(PartialDate, _structure_date)
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_structure_hook(int | float, _structure_number)
+    converter.register_structure_hook_func(lambda t: t is str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook_factory(attrs.has, _ordered_unstructure(converter))
+    return converter
+
+
+def _ordered_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any], dict[str, Any]]]:
+    """Unstructure attrs records with their keys in field order (cattrs puts fields
+    that may be omitted last)."""
+    from cattrs.gen import make_dict_unstructure_fn
+
+    def factory(cls: Any) -> Callable[[Any], dict[str, Any]]:
+        generated = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        order = [a.name for a in attrs.fields(cls)]
+
+        def unstructure(value: Any) -> dict[str, Any]:
+            out = generated(value)
+            return {k: out[k] for k in order if k in out}
+
+        return unstructure
+
+    return factory
+
+
+_converters: list[Converter] = []
+_converters_lock = threading.Lock()
+
+
+def _converter() -> Converter:
+    """The converter, made on first use (thread-safe)."""
+    if _converters:
+        return _converters[0]
+    with _converters_lock:
+        if not _converters:
+            _converters.append(_make_converter())
+        return _converters[0]
+
+
+# -- loading ---------------------------------------------------------------------------
+
+
+def structure_dataset(raw: object, *, source: str | None = None) -> Dataset:
+    """Build a :class:`Dataset` from JSON-shaped data (dicts, lists, strings, numbers).
+
+    Raises:
+        DatasetError: listing every problem; nothing is returned half-loaded.
+    """
+    problems: list[Problem] = []
+    if not isinstance(raw, dict):
+        raise DatasetError(
+            [Problem("dataset", None, "", f"expected a JSON object, got {_json_type(raw)}")],
+            source=source,
+        )
+    for key in raw:
+        if key not in META_KEYS and key not in COLLECTIONS:
+            problems.append(Problem("dataset", None, str(key), "unknown field"))
+    meta: dict[str, Any] = {}
+    for key in ("name", "version", "as_of"):
+        if key not in raw:
+            problems.append(Problem("dataset", None, key, "required field missing"))
+        elif not isinstance(raw[key], str):
+            problems.append(
+                Problem("dataset", None, key, f"expected a string, got {_json_type(raw[key])}")
+            )
+        else:
+            meta[key] = raw[key]
+    description = raw.get("description")
+    if description is not None and not isinstance(description, str):
+        problems.append(
+            Problem(
+                "dataset", None, "description", f"expected a string, got {_json_type(description)}"
+            )
+        )
+    for cname in COLLECTIONS:
+        value = raw.get(cname, [])
+        if not isinstance(value, list):
+            problems.append(Problem(cname, None, "", f"expected an array, got {_json_type(value)}"))
+    lists = {c: v for c in COLLECTIONS if isinstance(v := raw.get(c, []), list)}
+    collections = None if problems else _structure_fast(lists)
+    if collections is None:
+        problems.extend(_structure_problems(lists))
+        raise DatasetError(problems, source=source)
+    try:
+        return Dataset(
+            name=meta["name"],
+            version=meta["version"],
+            as_of=meta["as_of"],
+            description=description,
+            **collections,
+        )
+    except DatasetError as exc:
+        raise DatasetError(exc.problems, source=source) from None
+
+
+def _structure_fast(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
+    converter = _converter()
+    collections: dict[str, tuple[Any, ...]] = {}
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # bulk allocation of acyclic records: the cyclic GC only costs time here
+    try:
+        for cname, cls in COLLECTIONS.items():
+            hook = converter.get_structure_hook(cls)
+            collections[cname] = tuple([hook(r, cls) for r in raw.get(cname, ())])
+    except Exception:
+        return None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return collections
+
+
+def _structure_problems(raw: Mapping[str, Any]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for cname, cls in COLLECTIONS.items():
+        for i, record in enumerate(raw.get(cname, ())):
+            rid = record.get("id") if isinstance(record, dict) else None
+            if not isinstance(rid, str):
+                rid = None
+            elif rid in seen:
+                problems.append(
+                    Problem(cname, rid, "id", f"duplicate id (also used in {seen[rid]})")
+                )
+            else:
+                seen[rid] = cname
+            found: list[tuple[str, str]] = []
+            try:
+                _check_record(cls, record, "" if rid is not None else f"[{i}]", found)
+            except RecursionError:
+                found.append(("" if rid is not None else f"[{i}]", "too deeply nested"))
+            problems.extend(Problem(cname, rid, path, message) for path, message in found)
+    return problems
+
+
+_BAD: Final = object()
+
+
+def _check_record(cls: Any, raw: object, path: str, out: list[tuple[str, str]]) -> Any:
+    """Structure one record field by field, collecting every problem in ``out``.
+
+    Each field is structured by the converter, then given to the field's own attrs
+    converter and validator, so that one bad field does not hide another.
+    """
+    if not isinstance(raw, dict):
+        out.append((path, f"expected a JSON object, got {_json_type(raw)}"))
+        return _BAD
+    fields = attrs.fields(attrs.resolve_types(cls))
+    names = {f.name for f in fields}
+    extra = sorted(str(k) for k in raw if k not in names)
+    ok = not extra
+    if extra:
+        out.append((path, f"unknown field{'s' if len(extra) > 1 else ''}: {', '.join(extra)}"))
+    kwargs: dict[str, Any] = {}
+    for f in fields:
+        where = _join(path, f.name)
+        if f.name not in raw:
+            if f.default is attrs.NOTHING:
+                out.append((where, "required field missing"))
+                ok = False
+            continue
+        value = _check_value(f.type, raw[f.name], where, out)
+        if value is _BAD:
+            ok = False
+            continue
+        try:
+            if f.converter is not None:
+                value = f.converter(value)
+            if f.validator is not None:
+                f.validator(None, f, value)
+        except (ValueError, TypeError) as exc:
+            out.append(_field_message(str(exc), path, cls))
+            ok = False
+            continue
+        kwargs[f.name] = value
+    if not ok:
+        return _BAD
+    try:
+        return cls(**kwargs)
+    except (ValueError, TypeError) as exc:
+        out.append(_field_message(str(exc), path, cls))
+        return _BAD
+
+
+def _check_value(tp: Any, raw: object, path: str, out: list[tuple[str, str]]) -> Any:
+    args: tuple[Any, ...] = getattr(tp, "__args__", ())
+    if attrs.has(tp):
+        return _check_record(tp, raw, path, out)
+    if getattr(tp, "__origin__", None) is tuple:
+        if not isinstance(raw, list):
+            out.append((path, f"expected an array, got {_json_type(raw)}"))
+            return _BAD
+        items = [_check_value(args[0], v, f"{path}[{i}]", out) for i, v in enumerate(raw)]
+        return _BAD if any(v is _BAD for v in items) else tuple(items)
+    if type(None) in args:  # an optional field
+        if raw is None:
+            return None
+        inner = next(a for a in args if a is not type(None))
+        return _check_value(inner, raw, path, out)
+    try:
+        return _converter().structure(raw, tp)
+    except (ValueError, TypeError) as exc:
+        message = str(exc)
+        members = getattr(tp, "__members__", None)
+        if members is not None:
+            allowed = ", ".join(repr(m.value) for m in members.values())
+            message = (
+                f"{raw!r} is not one of {allowed}"
+                if isinstance(raw, str)
+                else f"expected a string, got {_json_type(raw)}"
+            )
+        out.append((path, message))
+        return _BAD
+
+
+def _field_message(message: str, path: str, cls: Any) -> tuple[str, str]:
+    """Move a validator's leading field name (``"start must ..."``) into the path."""
+    head, _, rest = message.partition(" ")
+    names = {a.name for a in attrs.fields(cls)} if attrs.has(cls) else set()
+    if head in names and rest:
+        return _join(path, head), rest
+    return path, message
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
+    """Load a single-file dataset from JSON text.
+
+    Raises:
+        DatasetError: the text is not valid JSON or not a valid dataset.
+    """
+    return structure_dataset(_parse_json(text, source or "<string>"), source=source)
+
+
+def _parse_json(text: str | bytes, where: str) -> Any:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DatasetError(
+                [Problem("file", None, where, f"not valid UTF-8 (byte {exc.start})")], source=where
+            ) from None
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise DatasetError(
+            [
+                Problem(
+                    "file",
+                    None,
+                    where,
+                    f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                )
+            ],
+            source=where,
+        ) from None
+    except ValueError as exc:
+        raise DatasetError([Problem("file", None, where, str(exc))], source=where) from None
+    except RecursionError:
+        raise DatasetError(
+            [Problem("file", None, where, "JSON nested too deeply")], source=where
+        ) from None
+
+
+def _reject_constant(name: str) -> Any:
+    msg = f"not valid JSON: {name} is not a JSON number"
+    raise ValueError(msg)
+
+
+def _read(path: Path, max_bytes: int) -> Any:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DatasetError(
+            [Problem("file", None, str(path), f"cannot read: {exc.strerror}")], source=str(path)
+        ) from None
+    if size > max_bytes:
+        raise DatasetError(
+            [
+                Problem(
+                    "file",
+                    None,
+                    str(path),
+                    f"{size} bytes is over the limit of {max_bytes} bytes "
+                    "(pass max_bytes= to load() to raise it)",
+                )
+            ],
+            source=str(path),
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DatasetError(
+            [Problem("file", None, str(path), f"cannot read: {exc.strerror}")], source=str(path)
+        ) from None
+    return _parse_json(data, str(path))
+
+
+def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Dataset:
+    """Load a dataset from a single JSON file or a directory in the bundled layout.
+
+    Raises:
+        DatasetError: the input is missing, too large, not JSON or not a valid dataset.
+    """
+    p = Path(path)
+    if p.is_dir():
+        return structure_dataset(_read_directory(p, max_bytes), source=str(p))
+    return structure_dataset(_read(p, max_bytes), source=str(p))
+
+
+def _read_directory(p: Path, max_bytes: int) -> dict[str, Any]:
+    meta_path = p / META_FILE
+    if not meta_path.is_file():
+        raise DatasetError(
+            [
+                Problem(
+                    "file", None, str(meta_path), "missing: a dataset directory needs dataset.json"
+                )
+            ],
+            source=str(p),
+        )
+    raw = _read(meta_path, max_bytes)
+    if not isinstance(raw, dict):
+        raise DatasetError(
+            [
+                Problem(
+                    "file", None, str(meta_path), f"expected a JSON object, got {_json_type(raw)}"
+                )
+            ],
+            source=str(p),
+        )
+    raw = dict(raw)
+    for cname in COLLECTIONS:
+        file = p / f"{cname}.json"
+        if file.is_file():
+            raw[cname] = _read(file, max_bytes)
+    return raw
+
+
+# -- dumping ----------------------------------------------------------------------------
+
+
+def unstructure_dataset(dataset: Dataset) -> dict[str, Any]:
+    """The dataset as JSON-shaped data, in canonical key order."""
+    converter = _converter()
+    out: dict[str, Any] = {
+        "name": dataset.name,
+        "version": dataset.version,
+        "as_of": dataset.as_of.isoformat(),
+    }
+    if dataset.description is not None:
+        out["description"] = dataset.description
+    for cname, cls in COLLECTIONS.items():
+        out[cname] = [converter.unstructure(r, cls) for r in getattr(dataset, cname)]
+    return out
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def dumps(dataset: Dataset) -> str:
+    """The canonical single-file JSON form of a dataset.
+
+    Loading it with :func:`canjapan.loads` gives an equal dataset back.
+    """
+    return _json(unstructure_dataset(dataset))
+
+
+def dump_files(dataset: Dataset) -> dict[str, str]:
+    """The canonical directory layout: file name to file text."""
+    data = unstructure_dataset(dataset)
+    files = {META_FILE: _json({k: data[k] for k in META_KEYS if k in data})}
+    for cname in COLLECTIONS:
+        files[f"{cname}.json"] = _json(data[cname])
+    return files
+
+
+def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
+    """Write a dataset: a directory in the bundled layout, or one file if ``path``
+    ends in ``.json``."""
+    p = Path(path)
+    if p.suffix == ".json":
+        p.write_text(dumps(dataset), encoding="utf-8")
+        return
+    p.mkdir(parents=True, exist_ok=True)
+    for name, text in dump_files(dataset).items():
+        (p / name).write_text(text, encoding="utf-8")

@@ -1,0 +1,974 @@
+"""The :class:`Dataset`: every collection of a relationship, checked, indexed and queried."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
+
+from attrs import frozen
+
+from canjapan._dates import DateLike, PartialDate, day_bounds
+from canjapan._model import (
+    Agreement,
+    Citation,
+    Event,
+    EventStatus,
+    Figure,
+    Mechanism,
+    Milestone,
+    MilestoneKind,
+    Organization,
+    Person,
+    Place,
+    Post,
+    Record,
+    Source,
+    Tenure,
+    Topic,
+)
+from canjapan._status import ALWAYS, NEVER, agreement_bounds, tenure_bounds
+from canjapan.exceptions import DatasetError, Problem, UnknownIdError
+
+if TYPE_CHECKING:
+    from canjapan._index import StabbingIndex
+
+__all__ = [
+    "COLLECTIONS",
+    "Dataset",
+    "Holder",
+    "InForce",
+    "OfficeHolders",
+    "SearchHit",
+    "Snapshot",
+    "TimelineEntry",
+]
+
+COLLECTIONS: Final[Mapping[str, type]] = MappingProxyType(
+    {
+        "sources": Source,
+        "places": Place,
+        "organizations": Organization,
+        "posts": Post,
+        "people": Person,
+        "agreements": Agreement,
+        "mechanisms": Mechanism,
+        "events": Event,
+        "figures": Figure,
+        "topics": Topic,
+    }
+)
+"""Collection name to record class, in canonical order."""
+
+_KIND_OF: Final = {cls: name for name, cls in COLLECTIONS.items()}
+SMALL: Final = 256
+"""Below this many records a query scans instead of building an index."""
+
+T = TypeVar("T")
+
+
+# -- query results ----------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class InForce:
+    """The answer of :meth:`Dataset.agreements_in_force`.
+
+    Iterating gives the agreements certainly in force (and, when asked for, those
+    possibly in force).
+
+    Attributes:
+        on: The date asked about, as written.
+        as_of: The dataset's ``as_of``: how current the record is.
+        certain: Agreements certainly in force on the date.
+        possible: Agreements whose status on that date is undetermined but may be
+            in force (empty unless ``include_possible`` was asked for).
+    """
+
+    on: str
+    as_of: date
+    certain: tuple[Agreement, ...]
+    possible: tuple[Agreement, ...] = ()
+
+    @property
+    def agreements(self) -> tuple[Agreement, ...]:
+        """``certain`` followed by ``possible``."""
+        return self.certain + self.possible
+
+    def __iter__(self) -> Iterator[Agreement]:
+        return iter(self.agreements)
+
+    def __len__(self) -> int:
+        return len(self.certain) + len(self.possible)
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return any(a.id == item for a in self.agreements)
+        return item in self.agreements
+
+    @property
+    def after_as_of(self) -> bool:
+        """The date is after ``as_of``: the answer presumes nothing changed since."""
+        return day_bounds(self.on)[1] > self.as_of.toordinal()
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import in_force_html
+
+        return in_force_html(self)
+
+
+@frozen(kw_only=True)
+class Holder:
+    """A person holding a post, with the tenure that says so."""
+
+    person: Person
+    tenure: Tenure
+
+
+@frozen(kw_only=True)
+class OfficeHolders:
+    """The answer of :meth:`Dataset.office_holders`.
+
+    Attributes:
+        post: The post asked about.
+        on: The date asked about, as written.
+        as_of: The dataset's ``as_of``.
+        certain: Holders certainly in office on the date.
+        possible: Holders whose tenure may cover the date (when asked for).
+    """
+
+    post: Post
+    on: str
+    as_of: date
+    certain: tuple[Holder, ...]
+    possible: tuple[Holder, ...] = ()
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The certain holders' people, then the possible ones'."""
+        return tuple(h.person for h in self.certain + self.possible)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.people)
+
+    def __len__(self) -> int:
+        return len(self.certain) + len(self.possible)
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import office_holders_html
+
+        return office_holders_html(self)
+
+
+@frozen(kw_only=True)
+class TimelineEntry:
+    """One dated entry of a timeline: an agreement milestone or an event.
+
+    Attributes:
+        date: When, at its true precision (an event's start).
+        end: An event's last day, if it spans several.
+        kind: The milestone kind or event kind.
+        title: A one-line description.
+        record: The agreement or event.
+        milestone: The milestone, for agreement entries.
+    """
+
+    date: PartialDate
+    end: PartialDate | None
+    kind: str
+    title: str
+    record: Agreement | Event
+    milestone: Milestone | None = None
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations for this entry."""
+        return self.milestone.citations if self.milestone else self.record.citations
+
+
+@frozen(kw_only=True)
+class SearchHit:
+    """A search result: the record, its score (higher is better) and what matched."""
+
+    record: Record
+    score: float
+    matched: str
+
+
+@frozen(kw_only=True)
+class Snapshot:
+    """The state of the relationship on a date.
+
+    Attributes:
+        on: The date, as written.
+        as_of: The dataset's ``as_of``.
+        in_force: Agreements certainly in force, then possibly in force.
+        mechanisms: Mechanisms active on the date.
+        office_holders: For each post, its holders on the date.
+        last_event: The latest event certainly before the date (held or planned;
+            postponed and cancelled events are skipped).
+        next_event: The earliest event certainly after the date (likewise).
+    """
+
+    on: str
+    as_of: date
+    in_force: InForce
+    mechanisms: tuple[Mechanism, ...]
+    office_holders: tuple[OfficeHolders, ...]
+    last_event: Event | None
+    next_event: Event | None
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import snapshot_html
+
+        return snapshot_html(self)
+
+
+# -- the dataset --------------------------------------------------------------------------
+
+
+def _sorted_records(records: Iterable[T]) -> tuple[T, ...]:
+    return tuple(sorted(records, key=lambda r: r.id))  # type: ignore[attr-defined]
+
+
+class Dataset:
+    """Every collection of a bilateral relationship, checked and queryable.
+
+    Constructing one checks it whole: unique ids, references that resolve to a
+    record of the right kind, lifecycle order, event and tenure spans. Any problem
+    raises :class:`~canjapan.DatasetError` listing all of them.
+
+    A dataset is immutable: its collections are tuples sorted by id, and records are
+    frozen.
+    """
+
+    __slots__ = (
+        "_by_id",
+        "_cache",
+        "_lock",
+        "agreements",
+        "as_of",
+        "description",
+        "events",
+        "figures",
+        "mechanisms",
+        "name",
+        "organizations",
+        "people",
+        "places",
+        "posts",
+        "sources",
+        "topics",
+        "version",
+    )
+
+    name: str
+    version: str
+    as_of: date
+    """The last date the dataset's contents were checked."""
+    description: str | None
+    sources: tuple[Source, ...]
+    places: tuple[Place, ...]
+    organizations: tuple[Organization, ...]
+    posts: tuple[Post, ...]
+    people: tuple[Person, ...]
+    agreements: tuple[Agreement, ...]
+    mechanisms: tuple[Mechanism, ...]
+    events: tuple[Event, ...]
+    figures: tuple[Figure, ...]
+    topics: tuple[Topic, ...]
+    _by_id: Mapping[str, Record]
+    _cache: dict[str, Any]
+    _lock: threading.Lock
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        version: str,
+        as_of: date | str,
+        description: str | None = None,
+        sources: Iterable[Source] = (),
+        places: Iterable[Place] = (),
+        organizations: Iterable[Organization] = (),
+        posts: Iterable[Post] = (),
+        people: Iterable[Person] = (),
+        agreements: Iterable[Agreement] = (),
+        mechanisms: Iterable[Mechanism] = (),
+        events: Iterable[Event] = (),
+        figures: Iterable[Figure] = (),
+        topics: Iterable[Topic] = (),
+    ) -> None:
+        problems: list[Problem] = []
+        if not isinstance(name, str) or not name.strip():
+            problems.append(Problem("dataset", None, "name", "must be a non-empty string"))
+        if not isinstance(version, str) or not version.strip():
+            problems.append(Problem("dataset", None, "version", "must be a non-empty string"))
+        as_of_date = _as_of(as_of, problems)
+        given = {
+            "sources": sources,
+            "places": places,
+            "organizations": organizations,
+            "posts": posts,
+            "people": people,
+            "agreements": agreements,
+            "mechanisms": mechanisms,
+            "events": events,
+            "figures": figures,
+            "topics": topics,
+        }
+        collections: dict[str, tuple[Any, ...]] = {}
+        r: Any
+        for cname, records in given.items():
+            cls = COLLECTIONS[cname]
+            items = tuple(records)
+            good = []
+            for i, r in enumerate(items):
+                if isinstance(r, cls):
+                    good.append(r)
+                else:
+                    problems.append(
+                        Problem(
+                            cname,
+                            None,
+                            f"[{i}]",
+                            f"expected a {cls.__name__}, got {type(r).__name__}",
+                        )
+                    )
+            collections[cname] = _sorted_records(good)
+        by_id: dict[str, Record] = {}
+        for cname, items in collections.items():
+            for r in items:
+                if r.id in by_id:
+                    other = _KIND_OF[type(by_id[r.id])]
+                    problems.append(
+                        Problem(cname, r.id, "id", f"duplicate id (also used in {other})")
+                    )
+                else:
+                    by_id[r.id] = r
+        problems.extend(_check_references(collections, by_id))
+        if problems:
+            raise DatasetError(problems)
+        _set = object.__setattr__
+        _set(self, "name", name)
+        _set(self, "version", version)
+        _set(self, "as_of", as_of_date)
+        _set(self, "description", description)
+        for cname, items in collections.items():
+            _set(self, cname, items)
+        _set(self, "_by_id", MappingProxyType(by_id))
+        _set(self, "_cache", {})
+        _set(self, "_lock", threading.Lock())
+
+    # -- immutability and value protocol ----------------------------------------------
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        msg = f"Dataset is immutable: cannot set {name!r}"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> NoReturn:
+        msg = f"Dataset is immutable: cannot delete {name!r}"
+        raise AttributeError(msg)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _VALUE_FIELDS)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.version, self.as_of, len(self._by_id)))
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(getattr(self, c))} {c}" for c in COLLECTIONS)
+        return f"<Dataset {self.name!r} {self.version} as of {self.as_of}: {counts}>"
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[Record]:
+        for cname in COLLECTIONS:
+            yield from getattr(self, cname)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import dataset_html
+
+        return dataset_html(self)
+
+    def replace(self, **changes: Any) -> Dataset:
+        """A new dataset with some fields replaced (checked like a new one)."""
+        fields = {f: getattr(self, f) for f in _VALUE_FIELDS}
+        fields.update(changes)
+        return Dataset(**fields)
+
+    # -- lookups ------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> Mapping[str, Record]:
+        """A read-only mapping of every id to its record."""
+        return self._by_id
+
+    def get(self, id: str) -> Record:
+        """The record with this id.
+
+        Raises:
+            UnknownIdError: no record has it (a ``KeyError``); it suggests close ids.
+        """
+        try:
+            return self._by_id[id]
+        except (KeyError, TypeError):
+            import difflib
+
+            close = difflib.get_close_matches(str(id), list(self._by_id), n=3, cutoff=0.6)
+            if not close:
+                lowered = str(id).lower()
+                close = [k for k in self._by_id if lowered in k][:3]
+            raise UnknownIdError(str(id), close) from None
+
+    def find(self, id: str, default: T | None = None) -> Record | T | None:
+        """The record with this id, or ``default``."""
+        return self._by_id.get(id, default)
+
+    def kind_of(self, id: str) -> str:
+        """The collection a record belongs to (``"agreements"``, ...)."""
+        return _KIND_OF[type(self.get(id))]
+
+    def _typed(self, id_or_record: str | T, cls: type[T]) -> T:
+        if isinstance(id_or_record, cls):
+            return id_or_record
+        record = self.get(id_or_record)  # type: ignore[arg-type]
+        if not isinstance(record, cls):
+            msg = f"{id_or_record!r} is a {type(record).__name__}, not a {cls.__name__}"
+            raise UnknownIdError(msg) from None
+        return record
+
+    # -- cached derived data --------------------------------------------------------------
+
+    def _cached(self, key: str, build: Callable[[], T]) -> T:
+        cache = self._cache
+        try:
+            return cache[key]  # type: ignore[no-any-return]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in cache:
+                cache[key] = build()
+            return cache[key]  # type: ignore[no-any-return]
+
+    def _agreement_bounds(self) -> tuple[tuple[int, int, int, int], ...]:
+        return self._cached(
+            "agreement_bounds", lambda: tuple(agreement_bounds(a) for a in self.agreements)
+        )
+
+    def _agreement_indexes(self) -> tuple[StabbingIndex, StabbingIndex]:
+        def build() -> tuple[StabbingIndex, StabbingIndex]:
+            from canjapan._index import StabbingIndex
+
+            bounds = self._agreement_bounds()
+            certain = StabbingIndex([b[1] for b in bounds], [b[2] for b in bounds])
+            possible = StabbingIndex([b[0] for b in bounds], [b[3] for b in bounds])
+            return certain, possible
+
+        return self._cached("agreement_indexes", build)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def agreements_in_force(
+        self, on: DateLike | None = None, *, include_possible: bool = False
+    ) -> InForce:
+        """The agreements in force on a date.
+
+        Args:
+            on: A ``date``, ``datetime``, ISO string or :class:`PartialDate`; today
+                if omitted. A partial date asks about every day it can be.
+            include_possible: Also return the agreements whose status on that date
+                is undetermined but may be in force (in force from ``2019-07``,
+                asked about ``2019-07-15``; signed, entry into force unknown).
+
+        Returns:
+            An :class:`InForce` with the certain (and possible) agreements and the
+            dataset's ``as_of``. An agreement with no recorded termination is
+            presumed to continue, also past ``as_of``.
+        """
+        on = date.today() if on is None else on
+        lo, hi = day_bounds(on)
+        certain_ids, possible_ids = self._in_force_ids(lo, hi, include_possible)
+        agreements = self.agreements
+        return InForce(
+            on=_on_text(on),
+            as_of=self.as_of,
+            certain=tuple(map(agreements.__getitem__, certain_ids)),
+            possible=tuple(map(agreements.__getitem__, possible_ids)),
+        )
+
+    def _in_force_ids(
+        self, lo: int, hi: int, include_possible: bool
+    ) -> tuple[list[int], list[int]]:
+        bounds = self._agreement_bounds()
+        n = len(bounds)
+        if n < SMALL:
+            return _scan_in_force(bounds, lo, hi, include_possible)
+        certain_index, possible_index = self._agreement_indexes()
+        # When a large share is in force, a scan is as fast and needs no sorting.
+        if (
+            lo != hi
+            or certain_index.estimate(lo) * 4 > n
+            or (include_possible and possible_index.estimate(lo) * 4 > n)
+        ):
+            return _scan_in_force(bounds, lo, hi, include_possible)
+        certain = certain_index.stab(lo)
+        possible = possible_index.stab(lo) - certain if include_possible else set()
+        return sorted(certain), sorted(possible)
+
+    def office_holders(
+        self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
+    ) -> OfficeHolders:
+        """The people holding an office on a date.
+
+        Args:
+            post: A post id or :class:`Post`.
+            on: A ``date``, ``datetime``, ISO string or :class:`PartialDate`; today
+                if omitted.
+            include_possible: Also return the people whose tenure may cover the date.
+                A post has one holder at a time, so when someone certainly holds it
+                throughout the date, nobody else is a possible holder.
+
+        Raises:
+            UnknownIdError: ``post`` is not the id of a post.
+        """
+        the_post = self._typed(post, Post)
+        on = date.today() if on is None else on
+        lo, hi = day_bounds(on)
+        holders = self._post_tenures().get(the_post.id, ())
+        if len(holders) < SMALL:
+            certain_ids, possible_ids = _scan_holders(holders, lo, hi, include_possible)
+        else:
+            certain_ids, possible_ids = self._indexed_holders(
+                the_post.id, holders, lo, hi, include_possible
+            )
+        # A post has one holder at a time: someone certainly in office throughout the
+        # date rules everyone else out, so the scans only look for possible holders
+        # when nobody is certain.
+        return OfficeHolders(
+            post=the_post,
+            on=_on_text(on),
+            as_of=self.as_of,
+            certain=tuple(holders[i][0] for i in certain_ids),
+            possible=tuple(holders[i][0] for i in possible_ids),
+        )
+
+    def _indexed_holders(
+        self, post: str, holders: Sequence[_TenureRow], lo: int, hi: int, include_possible: bool
+    ) -> tuple[list[int], list[int]]:
+        def build() -> tuple[StabbingIndex, StabbingIndex, list[int]]:
+            from canjapan._index import StabbingIndex
+
+            starts = [row[1][1] for row in holders]
+            ends = [row[1][2] for row in holders]
+            owners = list(range(len(holders)))
+            for i, row in enumerate(holders):  # an attested day is a one-day certain span
+                for day in row[2]:
+                    starts.append(day)
+                    ends.append(day + 1)
+                    owners.append(i)
+            certain = StabbingIndex(starts, ends)
+            possible = StabbingIndex([r[1][0] for r in holders], [r[1][3] for r in holders])
+            return certain, possible, owners
+
+        certain_index, possible_index, owners = self._cached(f"holders:{post}", build)
+        n = len(holders)
+        if lo != hi or certain_index.estimate(lo) * 4 > n:
+            return _scan_holders(holders, lo, hi, include_possible)
+        certain = sorted({owners[i] for i in certain_index.stab(lo)})
+        if certain or not include_possible:
+            return certain, []
+        if possible_index.estimate(lo) * 4 > n:
+            return _scan_holders(holders, lo, hi, include_possible)
+        return certain, sorted(possible_index.stab(lo))
+
+    def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
+        def build() -> Mapping[str, tuple[_TenureRow, ...]]:
+            by_post: dict[str, list[_TenureRow]] = {}
+            for person in self.people:
+                for tenure in person.tenures:
+                    attested = frozenset(d._lo for d in tenure.attested if d._lo == d._hi)
+                    by_post.setdefault(tenure.post, []).append(
+                        (Holder(person=person, tenure=tenure), tenure_bounds(tenure), attested)
+                    )
+            for items in by_post.values():
+                items.sort(key=lambda x: (x[1][0], x[0].person.id))
+            return MappingProxyType({k: tuple(v) for k, v in by_post.items()})
+
+        return self._cached("post_tenures", build)
+
+    def timeline(
+        self,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        *,
+        kinds: Iterable[str] | None = None,
+        participant: str | None = None,
+        country: str | None = None,
+        place: str | None = None,
+        domain: str | None = None,
+        include_straddling: bool = False,
+    ) -> tuple[TimelineEntry, ...]:
+        """Agreement milestones and events in chronological order.
+
+        Args:
+            start: Keep entries on or after this date (all if omitted).
+            end: Keep entries on or before this date (all if omitted).
+            kinds: Keep only these milestone or event kinds (``"signed"``,
+                ``"exercise"``, ...).
+            participant: Keep events with this person or organisation id among
+                their participants (and milestones naming this person).
+            country: Keep events involving this alpha-3 country (and agreements it
+                is party to).
+            place: Keep entries at this place id.
+            domain: Keep events in this domain (``"sea"``, ...); drops milestones.
+            include_straddling: Also keep entries whose partial date may fall on
+                either side of a bound (``2019`` against a start of ``2019-07-01``).
+
+        Returns:
+            Entries sorted by earliest day, then latest day.
+        """
+        lo = ALWAYS if start is None else day_bounds(start)[0]
+        hi = NEVER if end is None else day_bounds(end)[1]
+        wanted = None if kinds is None else {str(k) for k in kinds}
+        entries: list[TimelineEntry] = []
+        for entry in self._timeline_entries():
+            e_lo = entry.date._lo
+            e_hi = (entry.end or entry.date)._hi
+            if e_hi < lo or e_lo > hi:
+                continue
+            if (e_lo < lo or e_hi > hi) and not include_straddling:
+                continue
+            if wanted is not None and entry.kind not in wanted:
+                continue
+            if not _matches(entry, participant, country, place, domain):
+                continue
+            entries.append(entry)
+        return tuple(entries)
+
+    def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
+        def build() -> tuple[TimelineEntry, ...]:
+            entries = [
+                TimelineEntry(
+                    date=m.date,
+                    end=None,
+                    kind=m.kind.value,
+                    title=f"{_MILESTONE_VERB[m.kind]}: {a.title}",
+                    record=a,
+                    milestone=m,
+                )
+                for a in self.agreements
+                for m in a.milestones
+            ]
+            entries.extend(
+                TimelineEntry(date=e.start, end=e.end, kind=e.kind.value, title=e.title, record=e)
+                for e in self.events
+            )
+            entries.sort(key=lambda x: (*x.date.sort_key()[:2], x.record.id, x.kind))
+            return tuple(entries)
+
+        return self._cached("timeline", build)
+
+    def search(self, text: str, *, limit: int | None = 10) -> tuple[SearchHit, ...]:
+        """Records whose titles, names, aliases, abbreviations or labels match ``text``.
+
+        Exact matches of an abbreviation, alias or name rank first, then whole-word
+        matches, then substrings, then close spellings.
+        """
+        from canjapan._search import search
+
+        return search(self, text, limit=limit)
+
+    def snapshot(self, on: DateLike | None = None) -> Snapshot:
+        """The state of the relationship on a date: agreements in force, mechanisms
+        active, office holders on both sides, and the last and next events."""
+        on = date.today() if on is None else on
+        lo, hi = day_bounds(on)
+        in_force = self.agreements_in_force(on, include_possible=True)
+        certain_ids = {a.id for a in in_force.certain}
+        mechanisms = tuple(
+            m for m in self.mechanisms if self._mechanism_active(m, lo, hi, certain_ids)
+        )
+        holders = tuple(
+            h
+            for p in self.posts
+            if (h := self.office_holders(p, on, include_possible=True)).certain or h.possible
+        )
+        happened = [e for e in self.events if e.status in _TOOK_PLACE]
+        before = [e for e in happened if (e.end or e.start)._hi < lo]
+        after = [e for e in happened if e.start._lo > hi]
+        last = max(before, key=lambda e: ((e.end or e.start).sort_key(), e.id), default=None)
+        nxt = min(after, key=lambda e: (e.start.sort_key(), e.id), default=None)
+        return Snapshot(
+            on=_on_text(on),
+            as_of=self.as_of,
+            in_force=in_force,
+            mechanisms=mechanisms,
+            office_holders=holders,
+            last_event=last,
+            next_event=nxt,
+        )
+
+    def _mechanism_active(self, m: Mechanism, lo: int, hi: int, in_force: set[str]) -> bool:
+        if m.end is not None and m.end._lo <= hi:
+            return False
+        if m.start is not None:
+            return m.start._hi <= lo
+        if m.established_by is not None:
+            return m.established_by in in_force
+        sessions = [e.start._hi for e in self.events if e.mechanism == m.id]
+        return bool(sessions) and min(sessions) <= lo
+
+    # -- conversions ------------------------------------------------------------------------
+
+    def to_pandas(self) -> dict[str, Any]:
+        """One pandas DataFrame per collection (needs the ``pandas`` extra)."""
+        from canjapan._frames import to_pandas
+
+        return to_pandas(self)
+
+
+_TenureRow = tuple[Holder, tuple[int, int, int, int], frozenset[int]]
+"""A tenure of a post, prepared for queries: its holder, day bounds and attested days."""
+
+
+def _scan_in_force(
+    bounds: Sequence[tuple[int, int, int, int]], lo: int, hi: int, include_possible: bool
+) -> tuple[list[int], list[int]]:
+    """The certain and possible agreements over days ``lo..hi``, by a plain scan, in
+    index order."""
+    certain = [i for i, b in enumerate(bounds) if b[1] <= lo and b[2] > hi]
+    possible: list[int] = []
+    if include_possible:
+        possible = [
+            i
+            for i, (s_lo, s_hi, e_lo, e_hi) in enumerate(bounds)
+            if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi and not (s_hi <= lo and e_lo > hi)
+        ]
+    return certain, possible
+
+
+def _scan_holders(
+    holders: Sequence[_TenureRow], lo: int, hi: int, include_possible: bool
+) -> tuple[list[int], list[int]]:
+    """The certain and possible holders over days ``lo..hi``, by a plain scan, in
+    index order. Possible holders are only looked for when nobody is certain."""
+    certain = [
+        i
+        for i, (_, (_, s_hi, e_lo, _), attested) in enumerate(holders)
+        if (s_hi <= lo and e_lo > hi) or (lo == hi and lo in attested)
+    ]
+    possible: list[int] = []
+    if include_possible and not certain:
+        possible = [
+            i
+            for i, (_, (s_lo, _, _, e_hi), _) in enumerate(holders)
+            if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi
+        ]
+    return certain, possible
+
+
+_TOOK_PLACE: Final = frozenset({EventStatus.HELD, EventStatus.PLANNED})
+"""Event statuses counted as the last or next event of a snapshot."""
+
+_VALUE_FIELDS: Final = ("name", "version", "as_of", "description", *COLLECTIONS)
+
+_MILESTONE_VERB: Final = {
+    MilestoneKind.NEGOTIATIONS_LAUNCHED: "Negotiations launched",
+    MilestoneKind.AGREED_IN_PRINCIPLE: "Agreed in principle",
+    MilestoneKind.SIGNED: "Signed",
+    MilestoneKind.APPROVED: "Approved",
+    MilestoneKind.ADOPTED: "Adopted",
+    MilestoneKind.ENTERED_INTO_FORCE: "Entered into force",
+    MilestoneKind.IN_EFFECT: "Attested in effect",
+    MilestoneKind.TERMINATED: "Terminated",
+}
+
+
+def _matches(
+    entry: TimelineEntry,
+    participant: str | None,
+    country: str | None,
+    place: str | None,
+    domain: str | None,
+) -> bool:
+    record = entry.record
+    if isinstance(record, Event):
+        return (
+            (participant is None or participant in record.participants)
+            and (country is None or country in record.countries)
+            and (place is None or record.place == place)
+            and (domain is None or domain in record.domains)
+        )
+    m = entry.milestone
+    assert m is not None
+    return (
+        domain is None
+        and (participant is None or participant in m.people)
+        and (country is None or country in record.parties)
+        and (place is None or m.place == place)
+    )
+
+
+def _on_text(on: DateLike) -> str:
+    if isinstance(on, PartialDate):
+        return str(on)
+    if isinstance(on, date):
+        return (on.date() if hasattr(on, "date") and callable(on.date) else on).isoformat()
+    return str(on)
+
+
+def _as_of(value: object, problems: list[Problem]) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            lo, hi = day_bounds(value)
+        except ValueError:
+            pass
+        else:
+            if lo == hi:
+                return date.fromordinal(lo)
+    problems.append(
+        Problem("dataset", None, "as_of", f"must be a single day like '2026-03-06', got {value!r}")
+    )
+    return date.min
+
+
+def _check_references(
+    collections: Mapping[str, Sequence[Any]], by_id: Mapping[str, Record]
+) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def ref(cname: str, rid: str, path: str, target: str | None, *kinds: type) -> None:
+        if target is None:
+            return
+        found = by_id.get(target)
+        if found is None:
+            problems.append(Problem(cname, rid, path, f"unknown id {target!r}"))
+        elif not isinstance(found, kinds):
+            want = " or ".join(_article(k.__name__) for k in kinds)
+            problems.append(
+                Problem(
+                    cname,
+                    rid,
+                    path,
+                    f"{target!r} is {_article(type(found).__name__)}, expected {want}",
+                )
+            )
+
+    def cites(cname: str, rid: str, path: str, citations: Sequence[Citation]) -> None:
+        for i, c in enumerate(citations):
+            ref(cname, rid, f"{path}citations[{i}].source", c.source, Source)
+
+    for r in collections["places"]:
+        cites("places", r.id, "", r.citations)
+    for r in collections["organizations"]:
+        ref("organizations", r.id, "parent", r.parent, Organization)
+        if r.parent == r.id:
+            problems.append(
+                Problem("organizations", r.id, "parent", "an organization cannot be its own parent")
+            )
+        cites("organizations", r.id, "", r.citations)
+    for r in collections["posts"]:
+        ref("posts", r.id, "organization", r.organization, Organization)
+        cites("posts", r.id, "", r.citations)
+    for r in collections["people"]:
+        cites("people", r.id, "", r.citations)
+        for i, t in enumerate(r.tenures):
+            ref("people", r.id, f"tenures[{i}].post", t.post, Post)
+            cites("people", r.id, f"tenures[{i}].", t.citations)
+    for r in collections["agreements"]:
+        cites("agreements", r.id, "", r.citations)
+        for i, s in enumerate(r.signatories):
+            ref("agreements", r.id, f"signatories[{i}]", s, Person)
+        previous: Milestone | None = None
+        for i, m in enumerate(r.milestones):
+            ref("agreements", r.id, f"milestones[{i}].place", m.place, Place)
+            for j, p in enumerate(m.people):
+                ref("agreements", r.id, f"milestones[{i}].people[{j}]", p, Person)
+            cites("agreements", r.id, f"milestones[{i}].", m.citations)
+            if (
+                previous is not None
+                and previous.kind != m.kind
+                and m.date.certainly_before(previous.date)
+            ):
+                problems.append(
+                    Problem(
+                        "agreements",
+                        r.id,
+                        f"milestones[{i}].date",
+                        f"{m.kind.value} {m.date} is before {previous.kind.value} {previous.date}",
+                    )
+                )
+            previous = m
+    for r in collections["mechanisms"]:
+        ref("mechanisms", r.id, "established_by", r.established_by, Agreement)
+        cites("mechanisms", r.id, "", r.citations)
+        if r.start is not None and r.end is not None and r.start.certainly_after(r.end):
+            problems.append(
+                Problem("mechanisms", r.id, "end", f"end {r.end} is before start {r.start}")
+            )
+    for r in collections["events"]:
+        ref("events", r.id, "place", r.place, Place)
+        ref("events", r.id, "mechanism", r.mechanism, Mechanism)
+        for i, p in enumerate(r.participants):
+            ref("events", r.id, f"participants[{i}]", p, Person, Organization)
+        for i, x in enumerate(r.related):
+            ref("events", r.id, f"related[{i}]", x, *COLLECTIONS.values())
+        cites("events", r.id, "", r.citations)
+    for r in collections["figures"]:
+        for i, x in enumerate(r.related):
+            ref("figures", r.id, f"related[{i}]", x, *COLLECTIONS.values())
+        cites("figures", r.id, "", r.citations)
+    for r in collections["topics"]:
+        for i, x in enumerate(r.related):
+            ref("topics", r.id, f"related[{i}]", x, *COLLECTIONS.values())
+        cites("topics", r.id, "", r.citations)
+    problems.extend(_check_tenure_overlaps(collections["people"]))
+    return problems
+
+
+def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
+    """Tenures of one post must not certainly overlap.
+
+    Two tenures certainly overlap when the spans in which each is certain,
+    ``[latest start, earliest end)``, intersect. Sorting those spans by start and
+    sweeping finds every tenure that overlaps an earlier one in O(n log n).
+    """
+    problems: list[Problem] = []
+    by_post: dict[str, list[tuple[int, int, str, int]]] = {}
+    for person in people:
+        for i, t in enumerate(person.tenures):
+            _, s_hi, e_lo, _ = tenure_bounds(t)
+            if s_hi < e_lo:
+                by_post.setdefault(t.post, []).append((s_hi, e_lo, person.id, i))
+    for post, spans in by_post.items():
+        spans.sort()
+        reach, holder = spans[0][1], spans[0]
+        for span in spans[1:]:
+            start, end, pid, i = span
+            if start < reach:
+                problems.append(
+                    Problem(
+                        "people",
+                        pid,
+                        f"tenures[{i}]",
+                        f"tenure in {post!r} certainly overlaps {holder[2]!r}'s tenures[{holder[3]}]",
+                    )
+                )
+            if end > reach:
+                reach, holder = end, span
+    return problems
+
+
+def _article(name: str) -> str:
+    return ("an " if name[0] in "AEIOU" else "a ") + name

@@ -1,0 +1,687 @@
+"""The domain model: immutable records of a bilateral defence and security relationship.
+
+Every record is a frozen, slotted, keyword-only attrs class. Converters normalise
+(tuples of ids and codes are sorted, milestones put in lifecycle order) and
+validators guard each record's own invariants; checks that span records (references,
+unique ids, tenure overlaps) live in :class:`canjapan.Dataset`. The records know
+nothing about JSON: that is the private converter's job.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+from attrs import field, frozen
+
+from canjapan._dates import PartialDate
+
+if TYPE_CHECKING:
+    from attrs import Attribute
+
+    from canjapan._dates import DateLike
+    from canjapan._status import AgreementStatus
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "Citation",
+    "Coordinates",
+    "Domain",
+    "Event",
+    "EventKind",
+    "EventStatus",
+    "Figure",
+    "Label",
+    "Mechanism",
+    "MechanismKind",
+    "Milestone",
+    "MilestoneKind",
+    "Organization",
+    "OrganizationKind",
+    "Person",
+    "Place",
+    "PlaceKind",
+    "Post",
+    "Record",
+    "Source",
+    "SourceKind",
+    "Tenure",
+    "Topic",
+    "TopicKind",
+]
+
+ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+COUNTRY_PATTERN: Final = re.compile(r"[A-Z]{3}")
+LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+DURATION_PATTERN: Final = re.compile(r"P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?")
+
+
+# -- vocabularies -------------------------------------------------------------------
+
+
+class SourceKind(enum.StrEnum):
+    """What kind of document a source is."""
+
+    BACKGROUNDER = "backgrounder"
+    NEWS = "news"
+    PRESS_RELEASE = "press_release"
+    STATEMENT = "statement"
+    WHITE_PAPER = "white_paper"
+    WEB_PAGE = "web_page"
+    BLOG = "blog"
+    REFERENCE = "reference"
+    SOCIAL_MEDIA = "social_media"
+
+
+class PlaceKind(enum.StrEnum):
+    """What kind of place a place is."""
+
+    CITY = "city"
+    FACILITY = "facility"
+    BASE = "base"
+    SEA = "sea"
+    ISLAND = "island"
+    REGION = "region"
+    COUNTRY = "country"
+    VIRTUAL = "virtual"
+
+
+class OrganizationKind(enum.StrEnum):
+    """What kind of body an organization is (a ship is one too)."""
+
+    GOVERNMENT = "government"
+    MINISTRY = "ministry"
+    DEPARTMENT = "department"
+    ARMED_FORCES = "armed_forces"
+    SERVICE = "service"
+    COMMAND = "command"
+    UNIT = "unit"
+    SHIP = "ship"
+    AIRCRAFT = "aircraft"
+    SCHOOL = "school"
+    INTERNATIONAL = "international"
+    MEDIA = "media"
+    OTHER = "other"
+
+
+class AgreementKind(enum.StrEnum):
+    """The kind of instrument an agreement is."""
+
+    TREATY = "treaty"
+    AGREEMENT = "agreement"
+    MEMORANDUM = "memorandum"
+    DECLARATION = "declaration"
+    ARRANGEMENT = "arrangement"
+    ACTION_PLAN = "action_plan"
+    JOINT_STATEMENT = "joint_statement"
+    PARTNERSHIP = "partnership"
+    PRIORITIES = "priorities"
+
+
+class MilestoneKind(enum.StrEnum):
+    """A step in an agreement's lifecycle; members are in lifecycle order."""
+
+    NEGOTIATIONS_LAUNCHED = "negotiations_launched"
+    AGREED_IN_PRINCIPLE = "agreed_in_principle"
+    SIGNED = "signed"
+    APPROVED = "approved"
+    ADOPTED = "adopted"
+    ENTERED_INTO_FORCE = "entered_into_force"
+    IN_EFFECT = "in_effect"
+    TERMINATED = "terminated"
+
+    @property
+    def rank(self) -> int:
+        """The position of this step in the lifecycle (0 first)."""
+        return _MILESTONE_RANK[self]
+
+
+_MILESTONE_RANK: Final = {kind: rank for rank, kind in enumerate(MilestoneKind)}
+
+
+class MechanismKind(enum.StrEnum):
+    """The kind of standing channel a mechanism is."""
+
+    DIALOGUE = "dialogue"
+    TALKS = "talks"
+    COMMITTEE = "committee"
+    PROGRAM = "program"
+    FRAMEWORK = "framework"
+
+
+class EventKind(enum.StrEnum):
+    """What kind of event an event is."""
+
+    MINISTERIAL_MEETING = "ministerial_meeting"
+    SUMMIT = "summit"
+    DIALOGUE_SESSION = "dialogue_session"
+    VISIT = "visit"
+    EXERCISE = "exercise"
+    PORT_VISIT = "port_visit"
+    DEPLOYMENT = "deployment"
+    OPERATION = "operation"
+    TRAINING_COURSE = "training_course"
+    STRATEGY_RELEASE = "strategy_release"
+    CONFERENCE = "conference"
+    ANNOUNCEMENT = "announcement"
+    INCIDENT = "incident"
+
+
+class EventStatus(enum.StrEnum):
+    """Whether an event took place."""
+
+    HELD = "held"
+    PLANNED = "planned"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+
+class Domain(enum.StrEnum):
+    """An operational domain."""
+
+    LAND = "land"
+    SEA = "sea"
+    AIR = "air"
+    CYBER = "cyber"
+    SPACE = "space"
+
+
+class TopicKind(enum.StrEnum):
+    """What a topic is."""
+
+    SHARED_VALUE = "shared_value"
+    SECURITY_CONCERN = "security_concern"
+    PRIORITY = "priority"
+
+
+# -- validators and converters --------------------------------------------------------
+
+
+def _text(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{attribute.name} must be a non-empty string"
+        raise ValueError(msg)
+
+
+def _optional_text(instance: Any, attribute: Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _slug(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        msg = f"{attribute.name} must be a lowercase slug like 'joint-declaration-2010', got {value!r}"
+        raise ValueError(msg)
+
+
+def _optional_slug(instance: Any, attribute: Attribute[Any], value: object) -> None:
+    if value is not None:
+        _slug(instance, attribute, value)
+
+
+def _slugs(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str) or not ID_PATTERN.fullmatch(item):
+            msg = f"{attribute.name} must hold lowercase slugs, got {item!r}"
+            raise ValueError(msg)
+
+
+def _country(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not COUNTRY_PATTERN.fullmatch(value)):
+        msg = f"{attribute.name} must be an ISO 3166-1 alpha-3 code like 'CAN', got {value!r}"
+        raise ValueError(msg)
+
+
+def _countries(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str) or not COUNTRY_PATTERN.fullmatch(item):
+            msg = f"{attribute.name} must hold ISO 3166-1 alpha-3 codes like 'CAN', got {item!r}"
+            raise ValueError(msg)
+
+
+def _language(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not LANGUAGE_PATTERN.fullmatch(value):
+        msg = f"{attribute.name} must be a BCP 47 language tag like 'en' or 'ja', got {value!r}"
+        raise ValueError(msg)
+
+
+def _texts(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            msg = f"{attribute.name} must hold non-empty strings, got {item!r}"
+            raise ValueError(msg)
+
+
+def _cited(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    if not value:
+        msg = f"{attribute.name} must hold at least one citation"
+        raise ValueError(msg)
+
+
+def _optional_date(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate):
+        msg = f"{attribute.name} must be a PartialDate, got {type(value).__name__}"
+        raise TypeError(msg)
+
+
+def _sorted_unique(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(value)))
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+def _domains(value: Iterable[str]) -> tuple[Domain, ...]:
+    return tuple(sorted({Domain(v) for v in value}))
+
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    items = tuple(value)
+    if all(isinstance(m, Milestone) for m in items):
+        items = tuple(sorted(items, key=lambda m: (m.kind.rank, m.date.sort_key())))
+    return items
+
+
+def _tenure_key(t: Tenure) -> tuple[int, str]:
+    first = t.start or (t.attested[0] if t.attested else None)
+    return (first.sort_key()[0] if first is not None else 0, t.post)
+
+
+def _tenures(value: Iterable[Tenure]) -> tuple[Tenure, ...]:
+    items = tuple(value)
+    if all(isinstance(t, Tenure) for t in items):
+        items = tuple(sorted(items, key=_tenure_key))
+    return items
+
+
+def _instances(kind: type) -> Any:
+    def check(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+        for item in value:
+            if not isinstance(item, kind):
+                msg = (
+                    f"{attribute.name} must hold {kind.__name__} records, got {type(item).__name__}"
+                )
+                raise TypeError(msg)
+
+    return check
+
+
+def _dates(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, PartialDate):
+            msg = f"{attribute.name} must hold PartialDate values, got {type(item).__name__}"
+            raise TypeError(msg)
+
+
+# -- shared parts ----------------------------------------------------------------------
+
+
+class _Displayable:
+    """Gives records a rich HTML display in notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import record_html
+
+        return record_html(self)
+
+
+@frozen(kw_only=True)
+class Citation(_Displayable):
+    """Where a fact comes from: a source and a short verbatim quote from it."""
+
+    source: str = field(validator=_slug)
+    """The id of the :class:`Source`."""
+    quote: str = field(validator=_text)
+    """A short verbatim quote (an ellipsis ``…`` marks omitted text)."""
+    locator: str | None = field(default=None, validator=_optional_text)
+    """Where in the source, e.g. a section or paragraph."""
+
+
+@frozen(kw_only=True)
+class Label(_Displayable):
+    """A name in another language."""
+
+    text: str = field(validator=_text)
+    language: str = field(validator=_language)
+    """A BCP 47 tag: ``"fr"``, ``"ja"``."""
+
+
+@frozen(kw_only=True)
+class Coordinates(_Displayable):
+    """A point on the globe, in decimal degrees (WGS 84)."""
+
+    latitude: float = field()
+    longitude: float = field()
+
+    @latitude.validator
+    def _check_latitude(self, _: Attribute[float], value: float) -> None:
+        if not -90.0 <= value <= 90.0:
+            msg = f"latitude must be between -90 and 90, got {value!r}"
+            raise ValueError(msg)
+
+    @longitude.validator
+    def _check_longitude(self, _: Attribute[float], value: float) -> None:
+        if not -180.0 <= value <= 180.0:
+            msg = f"longitude must be between -180 and 180, got {value!r}"
+            raise ValueError(msg)
+
+
+def _citations(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None:
+    _instances(Citation)(_, attribute, value)
+    _cited(_, attribute, value)
+
+
+def _citations_field() -> Any:
+    return field(converter=_tuple, validator=_citations)
+
+
+# -- records ---------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class Source(_Displayable):
+    """A document that facts are cited from."""
+
+    id: str = field(validator=_slug)
+    title: str = field(validator=_text)
+    publisher: str | None = field(default=None, validator=_optional_text)
+    url: str | None = field(default=None)
+    """The public address (``https://...``), when there is one."""
+    published: PartialDate | None = field(default=None, validator=_optional_date)
+    language: str = field(default="en", validator=_language)
+    kind: SourceKind | None = field(default=None, converter=attrs.converters.optional(SourceKind))
+    archived_as: str | None = field(default=None, validator=_optional_text)
+    """File name of the source's text in a citation corpus (see ``verify-citations``)."""
+    note: str | None = field(default=None, validator=_optional_text)
+
+    @url.validator
+    def _check_url(self, _: Attribute[str | None], value: str | None) -> None:
+        if value is not None and (not isinstance(value, str) or not value.startswith("https://")):
+            msg = f"url must start with 'https://', got {value!r}"
+            raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Place(_Displayable):
+    """A place where something happened."""
+
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    kind: PlaceKind = field(converter=PlaceKind)
+    country: str | None = field(default=None, validator=_country)
+    """ISO 3166-1 alpha-3 code; ``None`` for international waters or airspace."""
+    coordinates: Coordinates | None = field(default=None)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen(kw_only=True)
+class Organization(_Displayable):
+    """A government body, armed service, unit, ship or other organisation."""
+
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    abbreviation: str | None = field(default=None, validator=_optional_text)
+    kind: OrganizationKind = field(converter=OrganizationKind)
+    country: str | None = field(default=None, validator=_country)
+    parent: str | None = field(default=None, validator=_optional_slug)
+    """The id of the organisation this one belongs to."""
+    aliases: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen(kw_only=True)
+class Post(_Displayable):
+    """An office, e.g. Canada's Minister of National Defence."""
+
+    id: str = field(validator=_slug)
+    title: str = field(validator=_text)
+    organization: str | None = field(default=None, validator=_optional_slug)
+    country: str = field(validator=_country)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen(kw_only=True)
+class Tenure(_Displayable):
+    """A person's time in a post: ``start <= day < end``.
+
+    A missing ``start`` or ``end`` is unknown; ``ongoing`` means the person still
+    held the post at the dataset's ``as_of``. ``attested`` lists days on which a
+    cited source shows the person in the post.
+    """
+
+    post: str = field(validator=_slug)
+    start: PartialDate | None = field(default=None, validator=_optional_date)
+    end: PartialDate | None = field(default=None, validator=_optional_date)
+    ongoing: bool = field(default=False)
+    attested: tuple[PartialDate, ...] = field(default=(), converter=_tuple, validator=_dates)
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ongoing and self.end is not None:
+            msg = "end must be absent when ongoing is true"
+            raise ValueError(msg)
+        if self.start is not None and self.end is not None and self.start.certainly_after(self.end):
+            msg = f"start {self.start} is after end {self.end}"
+            raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Person(_Displayable):
+    """A person, with the offices they held."""
+
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    aliases: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    tenures: tuple[Tenure, ...] = field(
+        default=(), converter=_tenures, validator=_instances(Tenure)
+    )
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen(kw_only=True)
+class Milestone(_Displayable):
+    """A dated step in an agreement's lifecycle."""
+
+    kind: MilestoneKind = field(converter=MilestoneKind)
+    date: PartialDate = field()
+    party: str | None = field(default=None, validator=_country)
+    """For ``approved``: the party that approved."""
+    place: str | None = field(default=None, validator=_optional_slug)
+    people: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+    @date.validator
+    def _check_date(self, _: Attribute[PartialDate], value: object) -> None:
+        if not isinstance(value, PartialDate):
+            msg = f"date must be a PartialDate, got {type(value).__name__}"
+            raise TypeError(msg)
+
+
+@frozen(kw_only=True)
+class Agreement(_Displayable):
+    """An agreement, treaty, memorandum, declaration or other instrument.
+
+    Its lifecycle is a tuple of dated :class:`Milestone` records; ``signed``,
+    ``entered_into_force`` and ``terminated`` are derived from them.
+    """
+
+    id: str = field(validator=_slug)
+    title: str = field(validator=_text)
+    short_names: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    abbreviations: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    kind: AgreementKind = field(converter=AgreementKind)
+    parties: tuple[str, ...] = field(converter=_sorted_unique, validator=_countries)
+    signatories: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    milestones: tuple[Milestone, ...] = field(
+        default=(), converter=_milestones, validator=_instances(Milestone)
+    )
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+    def milestone(self, kind: MilestoneKind | str) -> Milestone | None:
+        """The first milestone of ``kind``, or ``None``."""
+        for m in self.milestones:
+            if m.kind == kind:
+                return m
+        return None
+
+    @property
+    def signed(self) -> PartialDate | None:
+        """The date of signature, if recorded."""
+        m = self.milestone(MilestoneKind.SIGNED)
+        return None if m is None else m.date
+
+    @property
+    def entered_into_force(self) -> PartialDate | None:
+        """The date of entry into force (or adoption, for a non-binding instrument)."""
+        m = self.milestone(MilestoneKind.ENTERED_INTO_FORCE) or self.milestone(
+            MilestoneKind.ADOPTED
+        )
+        return None if m is None else m.date
+
+    @property
+    def terminated(self) -> PartialDate | None:
+        """The date of termination, if recorded."""
+        m = self.milestone(MilestoneKind.TERMINATED)
+        return None if m is None else m.date
+
+    def status_on(self, on: DateLike) -> AgreementStatus:
+        """The agreement's status on a date, with the reason (see :class:`AgreementStatus`)."""
+        from canjapan._status import status_on
+
+        return status_on(self, on)
+
+
+@frozen(kw_only=True)
+class Mechanism(_Displayable):
+    """A standing channel, such as the 2+2 dialogue."""
+
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    kind: MechanismKind = field(converter=MechanismKind)
+    level: str | None = field(default=None, validator=_optional_text)
+    countries: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_countries)
+    established_by: str | None = field(default=None, validator=_optional_slug)
+    """The id of the agreement that established it."""
+    start: PartialDate | None = field(default=None, validator=_optional_date)
+    end: PartialDate | None = field(default=None, validator=_optional_date)
+    abbreviations: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    aliases: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+@frozen(kw_only=True)
+class Event(_Displayable):
+    """Something that happened (or was planned) on a date or over a span of dates."""
+
+    id: str = field(validator=_slug)
+    title: str = field(validator=_text)
+    kind: EventKind = field(converter=EventKind)
+    start: PartialDate = field()
+    end: PartialDate | None = field(default=None, validator=_optional_date)
+    """The last day (inclusive), for events over several days."""
+    status: EventStatus = field(default=EventStatus.HELD, converter=EventStatus)
+    place: str | None = field(default=None, validator=_optional_slug)
+    participants: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    """Ids of the people and organisations taking part."""
+    countries: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_countries)
+    mechanism: str | None = field(default=None, validator=_optional_slug)
+    sequence: int | None = field(default=None)
+    """The session number within its mechanism (3 for the 3rd)."""
+    domains: tuple[Domain, ...] = field(default=(), converter=_domains)
+    related: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    aliases: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
+    labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+    @start.validator
+    def _check_start(self, _: Attribute[PartialDate], value: object) -> None:
+        if not isinstance(value, PartialDate):
+            msg = f"start must be a PartialDate, got {type(value).__name__}"
+            raise TypeError(msg)
+
+    @sequence.validator
+    def _check_sequence(self, _: Attribute[int | None], value: object) -> None:
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or value < 1
+        ):
+            msg = f"sequence must be a positive int, got {value!r}"
+            raise ValueError(msg)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end is not None and self.start.certainly_after(self.end):
+            msg = f"start {self.start} is after end {self.end}"
+            raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Figure(_Displayable):
+    """A sourced number: a value with its unit, and the period it covers."""
+
+    id: str = field(validator=_slug)
+    description: str = field(validator=_text)
+    value: int | float = field()
+    unit: str = field(validator=_text)
+    period: str | None = field(default=None)
+    """An ISO 8601 duration the figure covers, e.g. ``"P18M"`` for 18 months."""
+    date: PartialDate | None = field(default=None, validator=_optional_date)
+    """When the figure was stated, or the date it applies to."""
+    approximate: bool = field(default=False)
+    related: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+    @value.validator
+    def _check_value(self, _: Attribute[float], value: object) -> None:
+        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+            msg = f"value must be a number, got {value!r}"
+            raise ValueError(msg)
+
+    @period.validator
+    def _check_period(self, _: Attribute[str | None], value: str | None) -> None:
+        if value is not None and (
+            not isinstance(value, str) or not DURATION_PATTERN.fullmatch(value)
+        ):
+            msg = f"period must be an ISO 8601 duration like 'P18M', got {value!r}"
+            raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Topic(_Displayable):
+    """A shared value, security concern or priority that a source names."""
+
+    id: str = field(validator=_slug)
+    name: str = field(validator=_text)
+    kind: TopicKind = field(converter=TopicKind)
+    countries: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_countries)
+    related: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
+    citations: tuple[Citation, ...] = _citations_field()
+    note: str | None = field(default=None, validator=_optional_text)
+
+
+Record = (
+    Source | Place | Organization | Post | Person | Agreement | Mechanism | Event | Figure | Topic
+)
+"""Any record that has an id."""

@@ -1,0 +1,226 @@
+"""When an agreement is in force, and when a person holds an office, three-valued.
+
+Each agreement and tenure is reduced to four day ordinals: the earliest and latest
+day its effect can start, and the earliest and latest day it can stop. A date (or
+the range of days a partial date can be) is then *certainly* inside when every day
+of it is inside for every reading of the partial dates, and *possibly* inside when
+some day is inside for some reading.
+
+Conventions:
+
+* an agreement is in force from its entry into force (or adoption, for a
+  non-binding instrument) up to, not including, its termination;
+* an agreement with no recorded termination is presumed to continue, so answers
+  about dates after the dataset's ``as_of`` rest on that presumption;
+* an agreement with neither entry into force nor adoption recorded is undetermined
+  after signature, unless a source attests that it was in effect (``in_effect``);
+* a tenure covers ``start <= day < end``; an unknown start or end decides nothing,
+  ``ongoing`` continues past ``as_of`` as agreements do, and an ``attested`` day is
+  a day the person certainly held the post;
+* a post has one holder at a time: when someone certainly holds it throughout the
+  date asked, nobody else is a possible holder.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from attrs import frozen
+
+from canjapan._dates import PartialDate, day_bounds
+from canjapan._model import MilestoneKind
+
+if TYPE_CHECKING:
+    from canjapan._dates import DateLike
+    from canjapan._model import Agreement, Tenure
+
+__all__ = [
+    "AgreementState",
+    "AgreementStatus",
+    "agreement_bounds",
+    "possible_states",
+    "status_on",
+    "tenure_bounds",
+]
+
+NEVER: Final = 10**8
+"""An ordinal after every representable day."""
+ALWAYS: Final = -(10**8)
+"""An ordinal before every representable day."""
+
+
+class AgreementState(enum.Enum):
+    """Where an agreement stands on a date."""
+
+    NOT_YET_SIGNED = "not yet signed"
+    SIGNED = "signed, not in force"
+    IN_FORCE = "in force"
+    TERMINATED = "terminated"
+    UNDETERMINED = "undetermined"
+
+
+@frozen(kw_only=True)
+class AgreementStatus:
+    """An agreement's status on a date, and why.
+
+    Attributes:
+        state: The state, or ``UNDETERMINED`` when the partial dates allow more than one.
+        possible: Every state the agreement can be in on that date.
+        reason: A sentence saying which milestone decides it.
+        on: The date asked about.
+    """
+
+    state: AgreementState
+    possible: frozenset[AgreementState]
+    reason: str
+    on: str
+
+    @property
+    def in_force(self) -> bool:
+        """Certainly in force on the date."""
+        return self.state is AgreementState.IN_FORCE
+
+    @property
+    def possibly_in_force(self) -> bool:
+        """In force on the date for at least one reading of the partial dates."""
+        return AgreementState.IN_FORCE in self.possible
+
+
+def _lo(d: PartialDate | None, default: int) -> int:
+    return default if d is None else d._lo
+
+
+def _hi(d: PartialDate | None, default: int) -> int:
+    return default if d is None else d._hi
+
+
+def agreement_bounds(agreement: Agreement) -> tuple[int, int, int, int]:
+    """``(start_lo, start_hi, end_lo, end_hi)``: the span of days the effect can start
+    and stop in. ``ALWAYS`` and ``NEVER`` stand for unbounded."""
+    effect = agreement.entered_into_force
+    attested = agreement.milestone(MilestoneKind.IN_EFFECT)
+    signed = agreement.signed
+    if effect is not None:
+        start_lo, start_hi = effect._lo, effect._hi
+    else:
+        before = [
+            m.date._lo for m in agreement.milestones if m.kind.rank <= MilestoneKind.SIGNED.rank
+        ]
+        start_lo = max(before) if before else ALWAYS
+        start_hi = attested.date._hi if attested is not None else NEVER
+        if signed is not None:
+            start_lo = max(start_lo, signed._lo)
+    end = agreement.terminated
+    return start_lo, start_hi, _lo(end, NEVER), _hi(end, NEVER)
+
+
+def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
+    """``(start_lo, start_hi, end_lo, end_hi)`` of a tenure; see :func:`agreement_bounds`.
+
+    An unknown start can be any day (``ALWAYS``..``NEVER``); an unknown end too,
+    unless the tenure is ``ongoing``, when it is ``NEVER``.
+    """
+    start_lo = _lo(tenure.start, ALWAYS)
+    start_hi = _hi(tenure.start, NEVER)
+    if tenure.end is not None:
+        end_lo, end_hi = tenure.end._lo, tenure.end._hi
+    elif tenure.ongoing:
+        end_lo = end_hi = NEVER
+    else:
+        end_lo, end_hi = ALWAYS, NEVER
+    return start_lo, start_hi, end_lo, end_hi
+
+
+def _fmt(d: PartialDate | None) -> str:
+    if d is None:
+        return "unknown"
+    if d.is_exact:
+        return str(d)
+    return f"{d} ({d.precision.value} precision{', uncertain' if d.uncertain else ''}{', approximate' if d.approximate else ''})"
+
+
+def possible_states(
+    lo: int, hi: int, bounds: tuple[int, int, int, int], signed: PartialDate | None
+) -> set[AgreementState]:
+    """Every state an agreement with these bounds can be in on some day of ``lo..hi``."""
+    start_lo, start_hi, end_lo, end_hi = bounds
+    S = AgreementState
+    possible: set[AgreementState] = set()
+    first = max(lo, start_lo)
+    if first <= hi and first < end_hi:
+        possible.add(S.IN_FORCE)
+    if end_lo <= hi:
+        possible.add(S.TERMINATED)
+    if lo < start_hi:  # some day of the range may come before the effect starts
+        last_before = min(hi, start_hi - 1)
+        if signed is not None and signed._lo <= last_before:
+            possible.add(S.SIGNED)
+        if signed is None or signed._hi > lo:
+            possible.add(S.NOT_YET_SIGNED)
+    return possible
+
+
+def status_on(agreement: Agreement, on: DateLike) -> AgreementStatus:
+    """The status of ``agreement`` on ``on``; see the module docstring for the rules."""
+    lo, hi = day_bounds(on)
+    on_text = _on_text(on, lo, hi)
+    bounds = agreement_bounds(agreement)
+    signed = agreement.signed
+    effect = agreement.entered_into_force
+    end = agreement.terminated
+    possible = possible_states(lo, hi, bounds, signed)
+    S = AgreementState
+    state = next(iter(possible)) if len(possible) == 1 else S.UNDETERMINED
+    if state is S.IN_FORCE:
+        if effect is not None:
+            reason = f"in force since {_fmt(effect)}"
+        else:
+            attested = agreement.milestone(MilestoneKind.IN_EFFECT)
+            reason = f"attested in effect in {_fmt(attested.date if attested else None)}"
+        reason += "; no termination recorded" if end is None else f"; terminates {_fmt(end)}"
+    elif state is S.TERMINATED:
+        reason = f"terminated {_fmt(end)}"
+    elif state is S.SIGNED:
+        reason = f"signed {_fmt(signed)}; "
+        reason += (
+            "entry into force not recorded" if effect is None else f"in force from {_fmt(effect)}"
+        )
+    elif state is S.NOT_YET_SIGNED:
+        reason = f"signed {_fmt(signed)}" if signed is not None else "nothing recorded yet"
+        if effect is not None:
+            reason += f"; takes effect {_fmt(effect)}"
+    else:
+        reason = _undetermined_reason(agreement, on_text, lo, hi, bounds[1], bounds[2])
+    return AgreementStatus(state=state, possible=frozenset(possible), reason=reason, on=on_text)
+
+
+def _undetermined_reason(
+    agreement: Agreement, on_text: str, lo: int, hi: int, start_hi: int, end_lo: int
+) -> str:
+    def straddles(d: PartialDate | None) -> bool:
+        return d is not None and d._lo <= hi and d._hi > lo
+
+    signed = agreement.signed
+    effect = agreement.entered_into_force
+    end = agreement.terminated
+    for what, d in (("signed", signed), ("entered into force", effect), ("terminated", end)):
+        if straddles(d):
+            return f"{what} {_fmt(d)}: {on_text} may be before or after"
+    if effect is None and start_hi == NEVER:
+        what = f"signed {_fmt(signed)}" if signed is not None else "no signature recorded"
+        return f"{what}; entry into force not recorded"
+    attested = agreement.milestone(MilestoneKind.IN_EFFECT)
+    return (
+        f"attested in effect in {_fmt(attested.date if attested else None)}; "
+        "the start of its effect is not recorded"
+    )
+
+
+def _on_text(on: DateLike, lo: int, hi: int) -> str:
+    if isinstance(on, PartialDate):
+        return str(on)
+    if lo == hi:
+        return date.fromordinal(lo).isoformat()
+    return str(on)
