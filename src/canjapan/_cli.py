@@ -1,0 +1,486 @@
+"""The ``canjapan`` command line.
+
+Exit codes: 0 success, 1 not found or invalid data, 2 bad usage. Errors go to
+standard error on one line. Output is an aligned table, or JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+from canjapan.exceptions import CanjapanError, DatasetError, DateParseError, UnknownIdError
+
+if TYPE_CHECKING:
+    from canjapan._dataset import Dataset
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _date_arg(text: str) -> str:
+    from canjapan._dates import day_bounds
+
+    try:
+        day_bounds(text)
+    except (DateParseError, TypeError) as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    def global_options(parser: argparse.ArgumentParser, default: object) -> None:
+        parser.add_argument(
+            "--json", action="store_true", default=default, help="print JSON instead of a table"
+        )
+        parser.add_argument(
+            "--data",
+            metavar="PATH",
+            default=default,
+            help="use the dataset at PATH (a JSON file or a directory) instead of the bundled one",
+        )
+
+    # The options are accepted before and after the command; the copy on each
+    # command defaults to SUPPRESS so that it never overwrites one given before it.
+    common = _Parser(add_help=False)
+    global_options(common, argparse.SUPPRESS)
+    parser = _Parser(
+        prog="canjapan",
+        description="The Canada-Japan defence and security relationship as data.",
+    )
+    global_options(parser, None)
+    parser.set_defaults(json=False)
+    from canjapan import __version__
+
+    parser.add_argument("--version", action="version", version=f"canjapan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, parents=[common])
+
+    p = command("in-force", "List the agreements in force on a date (default: today).")
+    p.add_argument("date", nargs="?", type=_date_arg, help="a date: 2019-07-15, 2019-07, 2019")
+    p.add_argument(
+        "--include-possible",
+        action="store_true",
+        help="also list agreements whose status on the date is undetermined",
+    )
+    p = command("holders", "List who held an office on a date (default: today).")
+    p.add_argument("post", help="a post id, e.g. can-minister-of-national-defence")
+    p.add_argument("date", nargs="?", type=_date_arg)
+    p.add_argument("--include-possible", action="store_true", help="also list possible holders")
+    p = command("timeline", "List agreement milestones and events in date order.")
+    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE")
+    p.add_argument("--kind", action="append", help="keep this milestone or event kind (repeatable)")
+    p.add_argument(
+        "--include-straddling",
+        action="store_true",
+        help="keep entries whose partial date may fall on either side of a bound",
+    )
+    p = command("show", "Show one record by id.")
+    p.add_argument("id")
+    p = command("search", "Search records by title, name, alias or abbreviation.")
+    p.add_argument("text")
+    p.add_argument("--limit", type=_positive_int, default=10, help="at most this many results")
+    p = command("snapshot", "Show the state of the relationship on a date (default: today).")
+    p.add_argument("date", nargs="?", type=_date_arg)
+    p = command("export", "Export the dataset as JSON, CSV or a Frictionless Data Package.")
+    p.add_argument("--format", choices=["json", "csv", "datapackage"], required=True)
+    p.add_argument("--out", required=True, metavar="DIR")
+    p = command("validate", "Check a dataset file or directory; list every problem.")
+    p.add_argument("path")
+    command("schema", "Print the JSON Schema of the dataset format.")
+    p = command("plot", "Draw a timeline plot to a PNG file (needs the plot extra).")
+    p.add_argument("--out", required=True, metavar="FILE.png")
+    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE")
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE")
+    p = command(
+        "verify-citations",
+        "Check that every quote of a source whose text is in DIR appears in it verbatim.",
+    )
+    p.add_argument("--corpus", required=True, metavar="DIR")
+    return parser
+
+
+# -- output helpers ------------------------------------------------------------------------
+
+
+def _table(rows: Sequence[Sequence[object]], headers: Sequence[str], out: TextIO) -> None:
+    cells = [[str(c) for c in headers], *[["" if c is None else str(c) for c in r] for r in rows]]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+        out.write(line + "\n")
+        if n == 0:
+            out.write("  ".join("-" * w for w in widths) + "\n")
+
+
+def _emit_json(value: Any, out: TextIO) -> None:
+    out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def _record_json(record: Any) -> Any:
+    from canjapan._converter import _converter
+
+    return _converter().unstructure(record, type(record))
+
+
+def _today_or(value: str | None) -> str:
+    return value if value is not None else date.today().isoformat()
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    on = _today_or(args.date)
+    result = ds.agreements_in_force(on, include_possible=args.include_possible)
+    if args.json:
+        _emit_json(
+            {
+                "on": result.on,
+                "as_of": result.as_of.isoformat(),
+                "in_force": [_agreement_row(a, on) for a in result.certain],
+                "possibly_in_force": [_agreement_row(a, on) for a in result.possible],
+            },
+            out,
+        )
+        return EXIT_OK
+    out.write(f"Agreements in force on {result.on} (data as of {result.as_of.isoformat()})\n")
+    if result.after_as_of:
+        out.write(
+            "Note: the date is after the data's as-of date; agreements are presumed to continue.\n"
+        )
+    rows = [
+        (a.id, a.title, _str(a.signed), _str(a.entered_into_force), "certain")
+        for a in result.certain
+    ]
+    rows += [
+        (a.id, a.title, _str(a.signed), _str(a.entered_into_force), "possible")
+        for a in result.possible
+    ]
+    if rows:
+        _table(rows, ["id", "title", "signed", "in force", "status"], out)
+    else:
+        out.write("(none)\n")
+    return EXIT_OK
+
+
+def _agreement_row(a: Any, on: str) -> dict[str, Any]:
+    status = a.status_on(on)
+    return {
+        "id": a.id,
+        "title": a.title,
+        "signed": _str(a.signed) or None,
+        "entered_into_force": _str(a.entered_into_force) or None,
+        "status": status.state.value,
+        "reason": status.reason,
+    }
+
+
+def _str(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    on = _today_or(args.date)
+    result = ds.office_holders(args.post, on, include_possible=args.include_possible)
+    rows = [
+        (h.person.id, h.person.name, _str(h.tenure.start), _tenure_end(h.tenure), kind)
+        for kind, holders in (("certain", result.certain), ("possible", result.possible))
+        for h in holders
+    ]
+    if args.json:
+        _emit_json(
+            {
+                "post": result.post.id,
+                "on": result.on,
+                "as_of": result.as_of.isoformat(),
+                "holders": [
+                    dict(zip(["id", "name", "start", "end", "status"], r, strict=True))
+                    for r in rows
+                ],
+            },
+            out,
+        )
+        return EXIT_OK
+    out.write(f"{result.post.title} on {result.on} (data as of {result.as_of.isoformat()})\n")
+    if rows:
+        _table(rows, ["id", "name", "start", "end", "status"], out)
+    else:
+        out.write("(nobody known)\n")
+    return EXIT_OK
+
+
+def _tenure_end(t: Any) -> str:
+    if t.end is not None:
+        return str(t.end)
+    return "ongoing" if t.ongoing else ""
+
+
+def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    entries = ds.timeline(
+        args.start, args.end, kinds=args.kind, include_straddling=args.include_straddling
+    )
+    rows = [(str(e.date), _str(e.end), e.kind, e.record.id, e.title) for e in entries]
+    if args.json:
+        _emit_json(
+            [dict(zip(["date", "end", "kind", "id", "title"], r, strict=True)) for r in rows], out
+        )
+        return EXIT_OK
+    _table(rows, ["date", "end", "kind", "id", "title"], out)
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    record = ds.get(args.id)
+    data = _record_json(record)
+    if args.json:
+        _emit_json(data, out)
+        return EXIT_OK
+    out.write(f"{type(record).__name__} {record.id}\n")
+    rows = []
+    for key, value in data.items():
+        if key == "id":
+            continue
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        rows.append((key, text if len(text) <= 200 else text[:197] + "..."))
+    _table(rows, ["field", "value"], out)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    hits = ds.search(args.text, limit=args.limit)
+    from canjapan._search import names_of
+
+    rows = [
+        (
+            h.record.id,
+            type(h.record).__name__,
+            next(names_of(h.record))[1],
+            h.matched,
+            f"{h.score:.0f}",
+        )
+        for h in hits
+    ]
+    if args.json:
+        _emit_json(
+            [dict(zip(["id", "type", "name", "matched", "score"], r, strict=True)) for r in rows],
+            out,
+        )
+        return EXIT_OK if hits else EXIT_NOT_FOUND
+    if not hits:
+        sys.stderr.write(f"canjapan: nothing matches {args.text!r}\n")
+        return EXIT_NOT_FOUND
+    _table(rows, ["id", "type", "name", "matched", "score"], out)
+    return EXIT_OK
+
+
+def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    on = _today_or(args.date)
+    snap = ds.snapshot(on)
+    if args.json:
+        _emit_json(
+            {
+                "on": snap.on,
+                "as_of": snap.as_of.isoformat(),
+                "in_force": [a.id for a in snap.in_force.certain],
+                "possibly_in_force": [a.id for a in snap.in_force.possible],
+                "mechanisms": [m.id for m in snap.mechanisms],
+                "office_holders": {
+                    h.post.id: {
+                        "certain": [x.person.id for x in h.certain],
+                        "possible": [x.person.id for x in h.possible],
+                    }
+                    for h in snap.office_holders
+                },
+                "last_event": snap.last_event.id if snap.last_event else None,
+                "next_event": snap.next_event.id if snap.next_event else None,
+            },
+            out,
+        )
+        return EXIT_OK
+    out.write(f"The relationship on {snap.on} (data as of {snap.as_of.isoformat()})\n\n")
+    rows: list[tuple[str, str, str]] = []
+    rows += [("in force", a.id, a.title) for a in snap.in_force.certain]
+    rows += [("possibly in force", a.id, a.title) for a in snap.in_force.possible]
+    rows += [("mechanism", m.id, m.name) for m in snap.mechanisms]
+    for h in snap.office_holders:
+        for x in h.certain:
+            rows.append((h.post.title, x.person.id, x.person.name))
+        for x in h.possible:
+            rows.append((f"{h.post.title} (possibly)", x.person.id, x.person.name))
+    if snap.last_event:
+        rows.append(
+            ("last event", snap.last_event.id, f"{snap.last_event.start} {snap.last_event.title}")
+        )
+    if snap.next_event:
+        rows.append(
+            ("next event", snap.next_event.id, f"{snap.next_event.start} {snap.next_event.title}")
+        )
+    _table(rows, ["what", "id", "name"], out)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    from canjapan._export import export
+
+    written = export(ds, args.out, fmt=args.format)
+    if args.json:
+        _emit_json([str(p) for p in written], out)
+    else:
+        for p in written:
+            out.write(f"{p}\n")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, _: Dataset | None, out: TextIO) -> int:
+    from canjapan import load
+
+    try:
+        ds = load(args.path)
+    except DatasetError as exc:
+        if args.json:
+            _emit_json(
+                {
+                    "valid": False,
+                    "problems": [
+                        {
+                            "collection": p.collection,
+                            "record": p.record,
+                            "path": p.path,
+                            "message": p.message,
+                        }
+                        for p in exc.problems
+                    ],
+                },
+                out,
+            )
+        else:
+            for p in exc.problems:
+                out.write(f"{p}\n")
+            sys.stderr.write(f"canjapan: {args.path}: {len(exc.problems)} problem(s)\n")
+        return EXIT_NOT_FOUND
+    if args.json:
+        _emit_json({"valid": True, "records": len(ds)}, out)
+    else:
+        out.write(f"{args.path}: valid ({len(ds)} records, as of {ds.as_of.isoformat()})\n")
+    return EXIT_OK
+
+
+def _schema(_: argparse.Namespace, __: Dataset | None, out: TextIO) -> int:
+    from canjapan import schema
+
+    _emit_json(schema(), out)
+    return EXIT_OK
+
+
+def _plot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    from canjapan.plot import timeline
+
+    fig = timeline(ds, start=args.start, end=args.end)
+    fig.savefig(args.out, dpi=120)
+    out.write(f"{args.out}\n")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    from pathlib import Path
+
+    from canjapan._verify import verify_citations
+
+    if not Path(args.corpus).is_dir():
+        sys.stderr.write(f"canjapan: corpus folder not found: {args.corpus}\n")
+        return EXIT_NOT_FOUND
+    report = verify_citations(ds, args.corpus)
+    if args.json:
+        _emit_json(
+            {
+                "checked": report.checked,
+                "sources": list(report.sources),
+                "missing": [
+                    {"record": r, "path": p, "source": s, "quote": q}
+                    for r, p, s, q in report.missing
+                ],
+            },
+            out,
+        )
+    else:
+        out.write(
+            f"checked {report.checked} quote(s) from {len(report.sources)} source(s) in {args.corpus}\n"
+        )
+        for rid, path, source, quote in report.missing:
+            out.write(f"NOT FOUND {rid} {path} [{source}]: {quote}\n")
+    return EXIT_OK if not report.missing else EXIT_NOT_FOUND
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Any, TextIO], int]] = {
+    "in-force": _in_force,
+    "holders": _holders,
+    "timeline": _timeline,
+    "show": _show,
+    "search": _search,
+    "snapshot": _snapshot,
+    "export": _export,
+    "validate": _validate,
+    "schema": _schema,
+    "plot": _plot,
+    "verify-citations": _verify,
+}
+_NO_DATASET = {"validate", "schema"}
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit code."""
+    out = sys.stdout if out is None else out
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        ds = None
+        if args.command not in _NO_DATASET:
+            from canjapan import load
+
+            ds = load(args.data) if args.data else load()
+        return _COMMANDS[args.command](args, ds, out)
+    except UnknownIdError as exc:
+        sys.stderr.write(f"canjapan: {exc}\n")
+        return EXIT_NOT_FOUND
+    except DatasetError as exc:
+        first = exc.problems[0] if exc.problems else "invalid dataset"
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        sys.stderr.write(f"canjapan: invalid dataset: {first}{more}\n")
+        return EXIT_NOT_FOUND
+    except (CanjapanError, OSError) as exc:
+        sys.stderr.write(f"canjapan: {exc}\n")
+        return EXIT_NOT_FOUND
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
