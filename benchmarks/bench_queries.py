@@ -1,0 +1,197 @@
+"""In-force and office-holder queries at scale: the index against a plain linear scan.
+
+Synthetic datasets of other relationships in the same schema, with 1k, 100k and 1M
+agreements (and as many tenures of one post), on selective data (at most 5% in
+force on the query date) and unselective data (about half). For each, the script
+prints the index build time and per-query medians of:
+
+* ``Dataset.agreements_in_force`` / ``Dataset.office_holders`` (the library);
+* a plain linear scan over the same precomputed day bounds (the fastest scan);
+* for in-force, also a naive scan calling ``Agreement.status_on`` on every record
+  (only up to 100k: it is far slower).
+
+It also times an in-force query on the bundled dataset (target: under 50 µs).
+
+Run: ``python benchmarks/bench_queries.py [--sizes 1000,100000,1000000] [--queries 25]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+
+import canjapan
+from canjapan import (
+    Agreement,
+    AgreementState,
+    Citation,
+    Dataset,
+    Milestone,
+    MilestoneKind,
+    PartialDate,
+    Person,
+    Post,
+    Source,
+    Tenure,
+)
+from canjapan._dataset import _scan_holders, _scan_in_force
+
+CITE = (Citation(source="src", quote="q"),)
+FIRST = date(1900, 1, 1).toordinal()
+LAST = date(2100, 12, 31).toordinal()
+
+
+def _day(ordinal: int) -> PartialDate:
+    return PartialDate.from_date(date.fromordinal(ordinal))
+
+
+def _agreements(n: int, *, selective: bool, rng: random.Random) -> list[Agreement]:
+    out = []
+    for i in range(n):
+        if selective:  # short-lived: about 1-2% in force on any date
+            start = rng.randrange(FIRST, LAST - 1500)
+            end: int | None = start + rng.randrange(30, 1500)
+        else:  # long-lived: about half in force in 2050
+            start = rng.randrange(FIRST, date(2040, 1, 1).toordinal())
+            end = None if rng.random() < 0.3 else rng.randrange(start + 1, LAST)
+        milestones = [
+            Milestone(kind=MilestoneKind.SIGNED, date=_day(start - 30), citations=CITE),
+            Milestone(kind=MilestoneKind.ENTERED_INTO_FORCE, date=_day(start), citations=CITE),
+        ]
+        if end is not None:
+            milestones.append(
+                Milestone(kind=MilestoneKind.TERMINATED, date=_day(end), citations=CITE)
+            )
+        out.append(
+            Agreement(
+                id=f"a{i}",
+                title=f"Agreement {i}",
+                kind="agreement",
+                parties=("AAA", "BBB"),
+                milestones=milestones,
+                citations=CITE,
+            )
+        )
+    return out
+
+
+def _people(n: int, *, selective: bool, rng: random.Random) -> list[Person]:
+    people = []
+    day = FIRST
+    span = max(1, (LAST - FIRST) // max(n, 1))
+    for i in range(n):
+        if selective or i % 2 == 0:  # consecutive, non-overlapping tenures
+            tenure = Tenure(post="post", start=_day(day), end=_day(day + span), citations=CITE)
+            day += span
+        else:  # dates unknown: a possible holder on any date
+            tenure = Tenure(
+                post="post", attested=(_day(rng.randrange(FIRST, LAST)),), citations=CITE
+            )
+        people.append(Person(id=f"p{i}", name=f"Person {i}", tenures=(tenure,), citations=CITE))
+    return people
+
+
+def _dataset(n: int, *, selective: bool) -> Dataset:
+    rng = random.Random(n * 2 + selective)
+    return Dataset(
+        name="synthetic",
+        version="1",
+        as_of="2100-12-31",
+        sources=[Source(id="src", title="Synthetic")],
+        posts=[Post(id="post", title="Post", country="AAA", citations=CITE)],
+        people=_people(n, selective=selective, rng=rng),
+        agreements=_agreements(n, selective=selective, rng=rng),
+    )
+
+
+def _median_us(fn: Callable[[str], object], days: list[str]) -> float:
+    times = []
+    for d in days:
+        t = time.perf_counter()
+        fn(d)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1e6
+
+
+def _bench(n: int, selective: bool, queries: int) -> None:
+    rng = random.Random(7)
+    t = time.perf_counter()
+    ds = _dataset(n, selective=selective)
+    made = time.perf_counter() - t
+    if selective:
+        days = [
+            date.fromordinal(rng.randrange(FIRST + 2000, LAST - 2000)).isoformat()
+            for _ in range(queries)
+        ]
+    else:
+        days = [
+            f"2050-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}" for _ in range(queries)
+        ]
+    t = time.perf_counter()
+    ds.agreements_in_force(days[0])
+    ds.office_holders("post", days[0], include_possible=True)
+    build = time.perf_counter() - t
+
+    bounds = ds._agreement_bounds()
+    holders = ds._post_tenures()["post"]
+
+    def scan_in_force(d: str) -> object:
+        lo, hi = canjapan._dates.day_bounds(d)
+        return [ds.agreements[i] for i in _scan_in_force(bounds, lo, hi, False)[0]]
+
+    def scan_holders(d: str) -> object:
+        lo, hi = canjapan._dates.day_bounds(d)
+        certain, possible = _scan_holders(holders, lo, hi, True)
+        return [holders[i][0].person for i in certain + possible]
+
+    sizes = [len(ds.agreements_in_force(d)) for d in days]
+    lib_if = _median_us(lambda d: ds.agreements_in_force(d), days)
+    scan_if = _median_us(scan_in_force, days)
+    lib_oh = _median_us(lambda d: ds.office_holders("post", d, include_possible=True), days)
+    scan_oh = _median_us(scan_holders, days)
+    label = "selective" if selective else "unselective"
+    share = statistics.mean(sizes) / n * 100
+    print(
+        f"n={n:>9,} {label:<11} in force {share:5.1f}%  build dataset {made:6.2f}s  "
+        f"index {build * 1000:8.1f} ms"
+    )
+    print(
+        f"    in-force      index {lib_if:11.1f} µs   scan {scan_if:11.1f} µs   "
+        f"speed-up {scan_if / lib_if:6.1f}x"
+    )
+    print(
+        f"    office-holder index {lib_oh:11.1f} µs   scan {scan_oh:11.1f} µs   "
+        f"speed-up {scan_oh / lib_oh:6.1f}x"
+    )
+    if n <= 100_000:
+        naive = _median_us(
+            lambda d: [a for a in ds.agreements if a.status_on(d).state is AgreementState.IN_FORCE],
+            days[:5],
+        )
+        print(f"    in-force naive status_on() scan {naive:11.1f} µs")
+
+
+def main() -> None:
+    """Run the benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1000,100000,1000000")
+    parser.add_argument("--queries", type=int, default=25)
+    args = parser.parse_args()
+    bundled = canjapan.load()
+    bundled.agreements_in_force("2020-01-01")
+    days = [f"20{y:02d}-0{m}-15" for y in range(10, 27) for m in range(1, 10)]
+    print(
+        f"bundled dataset ({len(bundled.agreements)} agreements): in-force query median "
+        f"{_median_us(lambda d: bundled.agreements_in_force(d), days):.1f} µs (target < 50 µs)"
+    )
+    for n in (int(s) for s in args.sizes.split(",")):
+        for selective in (True, False):
+            _bench(n, selective, args.queries)
+
+
+if __name__ == "__main__":
+    main()

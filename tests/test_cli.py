@@ -1,0 +1,702 @@
+"""Tests of the ``canjapan`` command line (canjapan._cli)."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import canjapan
+from canjapan._cli import main
+
+MINI = Path(__file__).parent / "data" / "mini.json"
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+COMMANDS = (
+    "in-force",
+    "holders",
+    "timeline",
+    "show",
+    "search",
+    "snapshot",
+    "export",
+    "validate",
+    "schema",
+    "plot",
+    "verify-citations",
+)
+
+
+class Result:
+    """What one run of the command line produced."""
+
+    def __init__(self, code: int, out: str, stdout: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        """What the command wrote to the ``out`` stream it was given."""
+        self.stdout = stdout
+        """What reached ``sys.stdout`` directly (argparse may print help there)."""
+        self.err = err
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+    @property
+    def printed(self) -> str:
+        """Everything printed, on ``out`` or on sys.stdout."""
+        return self.out + self.stdout
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run ``main`` on the mini dataset (``data=None`` runs without ``--data``)."""
+
+    def run(*argv: str, data: Path | None = MINI) -> Result:
+        capsys.readouterr()
+        out = io.StringIO()
+        args = [*argv, "--data", str(data)] if data is not None else list(argv)
+        code = main(args, out=out)
+        captured = capsys.readouterr()
+        return Result(code, out.getvalue(), captured.out, captured.err)
+
+    return run
+
+
+def parse_table(text: str) -> list[dict[str, str]]:
+    """Read the first aligned table in ``text``, checking that its columns line up.
+
+    Columns are found from the dashed rule under the header; every row must have
+    only spaces between the column spans.
+    """
+    lines = text.splitlines()
+    rule_at = next(i for i, line in enumerate(lines) if line and set(line) <= {"-", " "})
+    rule = lines[rule_at]
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, ch in enumerate([*rule, " "]):
+        if ch == "-" and start is None:
+            start = i
+        elif ch == " " and start is not None:
+            spans.append((start, i))
+            start = None
+    header = lines[rule_at - 1]
+    names = [header[a:b].strip() for a, b in spans]
+    rows = []
+    for line in lines[rule_at + 1 :]:
+        if not line.strip():
+            break
+        for (_, end), (nxt, _) in itertools.pairwise(spans):
+            gap = line[end:nxt]
+            assert not gap.strip(), f"misaligned row {line!r}"
+        assert len(line) <= spans[-1][1], f"row longer than its table: {line!r}"
+        rows.append({n: line[a:b].strip() for n, (a, b) in zip(names, spans, strict=True)})
+    return rows
+
+
+def one_line(err: str) -> str:
+    """The single line an error wrote to standard error."""
+    lines = err.splitlines()
+    assert len(lines) == 1, f"expected one line on stderr, got {err!r}"
+    assert err.endswith("\n")
+    return lines[0]
+
+
+def mini_raw() -> dict[str, Any]:
+    raw: dict[str, Any] = json.loads(MINI.read_text(encoding="utf-8"))
+    return raw
+
+
+# -- help, usage and exit codes --------------------------------------------------------------
+
+
+class TestHelp:
+    """--help and --version."""
+
+    def test_top_level_help_lists_every_command(self, cli: Run) -> None:
+        """`canjapan --help` exits 0 and names every command."""
+        r = cli("--help", data=None)
+        assert r.code == 0
+        assert r.printed.startswith("usage: canjapan")
+        for name in COMMANDS:
+            assert name in r.printed
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_each_command_has_help(self, cli: Run, command: str) -> None:
+        """`canjapan COMMAND --help` exits 0 with that command's usage and options."""
+        r = cli(command, "--help", data=None)
+        assert r.code == 0
+        assert r.printed.startswith(f"usage: canjapan {command}")
+        assert "--json" in r.printed
+        assert "--data" in r.printed
+        assert r.err == ""
+
+    def test_version(self, cli: Run) -> None:
+        """--version prints the package version and exits 0."""
+        r = cli("--version", data=None)
+        assert r.code == 0
+        assert r.printed.strip() == f"canjapan {canjapan.__version__}"
+
+    def test_python_dash_m_help(self) -> None:
+        """`python -m canjapan --help` runs in a fresh interpreter and exits 0."""
+        path = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONPATH": path}
+        proc = subprocess.run(
+            [sys.executable, "-m", "canjapan", "--help"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stdout.startswith("usage: canjapan")
+        assert "in-force" in proc.stdout
+
+
+class TestUsageErrors:
+    """Bad usage exits 2 with one line on standard error."""
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            pytest.param((), id="no-command"),
+            pytest.param(("frobnicate",), id="unknown-command"),
+            pytest.param(("in-force", "--bogus"), id="unknown-option"),
+            pytest.param(("holders",), id="missing-post"),
+            pytest.param(("show",), id="missing-id"),
+            pytest.param(("export", "--out", "x"), id="missing-format"),
+            pytest.param(("export", "--format", "xml", "--out", "x"), id="bad-format"),
+            pytest.param(("plot",), id="missing-out"),
+            pytest.param(("verify-citations",), id="missing-corpus"),
+            pytest.param(("search", "acsa", "--limit", "many"), id="bad-limit"),
+        ],
+    )
+    def test_bad_usage_exits_2(self, cli: Run, argv: tuple[str, ...]) -> None:
+        """Each malformed command line exits 2, prints nothing, and errs on one line."""
+        r = cli(*argv, data=None)
+        assert r.code == 2
+        assert r.out == ""
+        assert one_line(r.err).startswith("canjapan")
+        assert "error:" in r.err
+
+    @pytest.mark.parametrize("limit", ["0", "-1"])
+    def test_limit_must_be_positive(self, cli: Run, limit: str) -> None:
+        """search --limit below 1 is bad usage rather than a silently cut result."""
+        r = cli("search", "LA", "--limit", limit)
+        assert r.code == 2
+        assert "--limit" in one_line(r.err)
+
+    @pytest.mark.parametrize("bad", ["2019-13", "yesterday", "2019-02-30", "19-07"])
+    def test_invalid_date_exits_2(self, cli: Run, bad: str) -> None:
+        """A date that is not valid EDTF is a usage error naming the date."""
+        r = cli("in-force", bad)
+        assert r.code == 2
+        line = one_line(r.err)
+        assert "invalid date" in line
+        assert bad in line
+
+    @pytest.mark.parametrize("option", ["--from", "--to"])
+    def test_invalid_timeline_bound_exits_2(self, cli: Run, option: str) -> None:
+        """timeline --from/--to reject an invalid date as bad usage."""
+        r = cli("timeline", option, "2019-00")
+        assert r.code == 2
+        assert "invalid date" in one_line(r.err)
+
+
+class TestDataOption:
+    """--data selects the dataset; a bad dataset exits 1 with one line."""
+
+    def test_bundled_dataset_by_default(self, cli: Run) -> None:
+        """Without --data the command reads the bundled dataset."""
+        r = cli("show", "acsa", "--json", data=None)
+        assert r.code == 0
+        assert r.json()["id"] == "acsa"
+
+    def test_data_selects_the_mini_dataset(self, cli: Run) -> None:
+        """With --data, ids of the mini dataset resolve and bundled ones do not."""
+        assert cli("show", "logistics").code == 0
+        assert cli("show", "acsa").code == 1
+
+    def test_global_options_before_the_command(self, cli: Run) -> None:
+        """`canjapan --json --data PATH show ID` honours both global options."""
+        r = cli("--json", "--data", str(MINI), "show", "logistics", data=None)
+        assert r.code == 0
+        assert r.json()["id"] == "logistics"
+
+    def test_invalid_dataset_exits_1(self, cli: Run, tmp_path: Path) -> None:
+        """An invalid --data file exits 1 with one line naming the first problem."""
+        raw = mini_raw()
+        raw["agreements"][0]["milestones"][0]["date"] = "2010-13-01"
+        raw["places"][0]["kind"] = "planet"
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(raw), encoding="utf-8")
+        r = cli("in-force", "2020", data=bad)
+        assert r.code == 1
+        assert r.out == ""
+        line = one_line(r.err)
+        assert line.startswith("canjapan: invalid dataset:")
+        assert "(and 1 more)" in line
+
+    def test_missing_data_file_exits_1(self, cli: Run, tmp_path: Path) -> None:
+        """A --data path that does not exist exits 1 with one line on stderr."""
+        r = cli("in-force", data=tmp_path / "nowhere.json")
+        assert r.code == 1
+        assert one_line(r.err).startswith("canjapan:")
+
+    def test_output_goes_to_the_given_stream(self, cli: Run) -> None:
+        """Command output is written to ``out``, not to sys.stdout."""
+        r = cli("timeline")
+        assert r.out
+        assert r.stdout == ""
+
+
+# -- query commands --------------------------------------------------------------------------
+
+
+class TestInForce:
+    """canjapan in-force."""
+
+    def test_table_lists_agreements_in_force(self, cli: Run) -> None:
+        """Both mini agreements are in force on 2020-01-01, in an aligned table."""
+        r = cli("in-force", "2020-01-01")
+        assert r.code == 0
+        assert r.out.splitlines()[0] == (
+            "Agreements in force on 2020-01-01 (data as of 2026-03-06)"
+        )
+        rows = parse_table(r.out)
+        assert [row["id"] for row in rows] == ["declaration", "logistics"]
+        assert {row["status"] for row in rows} == {"certain"}
+
+    def test_dates_print_at_their_precision(self, cli: Run) -> None:
+        """An entry into force known to the month prints as 2019-07, not a made-up day."""
+        rows = parse_table(cli("in-force", "2020-01-01").out)
+        logistics = next(row for row in rows if row["id"] == "logistics")
+        assert logistics["in force"] == "2019-07"
+        assert logistics["signed"] == "2018-04-21"
+
+    def test_undetermined_agreement_needs_include_possible(self, cli: Run) -> None:
+        """On 2019-07-15 the July 2019 entry into force is only possible, shown on request."""
+        plain = parse_table(cli("in-force", "2019-07-15").out)
+        assert [row["id"] for row in plain] == ["declaration"]
+        rows = parse_table(cli("in-force", "2019-07-15", "--include-possible").out)
+        assert {row["id"]: row["status"] for row in rows} == {
+            "declaration": "certain",
+            "logistics": "possible",
+        }
+
+    def test_partial_date_argument(self, cli: Run) -> None:
+        """A month argument asks about every day of it and is echoed as written."""
+        r = cli("in-force", "2010-11")
+        assert "Agreements in force on 2010-11 " in r.out
+        assert "(none)" in r.out
+
+    def test_after_as_of_note(self, cli: Run) -> None:
+        """A date after the data's as-of date carries a note about the presumption."""
+        r = cli("in-force", "2030-01-01")
+        assert r.code == 0
+        assert "after the data's as-of date" in r.out
+        assert "after the data's as-of date" not in cli("in-force", "2020-01-01").out
+
+    def test_default_date_is_today(self, cli: Run) -> None:
+        """Without a date the command answers for today."""
+        from datetime import date
+
+        assert f"in force on {date.today().isoformat()} " in cli("in-force").out
+
+    def test_json(self, cli: Run) -> None:
+        """--json gives the date, as-of, and certain and possible agreements with reasons."""
+        r = cli("in-force", "2019-07-15", "--include-possible", "--json")
+        assert r.code == 0
+        data = r.json()
+        assert data["on"] == "2019-07-15"
+        assert data["as_of"] == "2026-03-06"
+        assert [a["id"] for a in data["in_force"]] == ["declaration"]
+        (possible,) = data["possibly_in_force"]
+        assert possible["id"] == "logistics"
+        assert possible["entered_into_force"] == "2019-07"
+        assert possible["status"] == canjapan.AgreementState.UNDETERMINED.value
+        assert possible["reason"]
+
+
+class TestHolders:
+    """canjapan holders."""
+
+    def test_certain_holder(self, cli: Run) -> None:
+        """Noda held the Japanese premiership on 2012-03-25; his tenure shows as ongoing."""
+        r = cli("holders", "jpn-pm", "2012-03-25")
+        assert r.code == 0
+        assert r.out.startswith("Prime Minister of Japan on 2012-03-25")
+        (row,) = parse_table(r.out)
+        assert row == {
+            "id": "noda",
+            "name": "Yoshihiko Noda",
+            "start": "2011-09-02",
+            "end": "ongoing",
+            "status": "certain",
+        }
+
+    def test_month_with_handover_is_possible_only(self, cli: Run) -> None:
+        """In September 2011 either Kan or Noda held office: both possible, none certain."""
+        assert "(nobody known)" in cli("holders", "jpn-pm", "2011-09").out
+        rows = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
+        assert {row["id"]: row["status"] for row in rows} == {"kan": "possible", "noda": "possible"}
+        kan = next(row for row in rows if row["id"] == "kan")
+        assert kan["end"] == "2011-09-02"
+
+    def test_json(self, cli: Run) -> None:
+        """--json names the post, the date and each holder's tenure."""
+        data = cli("holders", "can-pm", "2010-01-01", "--json").json()
+        assert data["post"] == "can-pm"
+        assert data["on"] == "2010-01-01"
+        assert data["holders"] == [
+            {
+                "id": "harper",
+                "name": "Stephen Harper",
+                "start": "2006-02-06",
+                "end": "2015-11-04",
+                "status": "certain",
+            }
+        ]
+
+    def test_unknown_post_exits_1(self, cli: Run) -> None:
+        """An unknown post id exits 1 with one line that suggests close ids."""
+        r = cli("holders", "jpn-pn", "2012")
+        assert r.code == 1
+        assert r.out == ""
+        line = one_line(r.err)
+        assert "jpn-pn" in line
+        assert "'jpn-pm'" in line
+
+    def test_id_of_another_kind_exits_1(self, cli: Run) -> None:
+        """An id that exists but is not a post exits 1 with one line."""
+        r = cli("holders", "logistics", "2020")
+        assert r.code == 1
+        assert "logistics" in one_line(r.err)
+
+
+class TestTimeline:
+    """canjapan timeline."""
+
+    def test_whole_timeline_in_order(self, cli: Run) -> None:
+        """Every milestone and event appears once, ordered by date, at its own precision."""
+        rows = parse_table(cli("timeline").out)
+        ds = canjapan.load(MINI)
+        expected = sum(len(a.milestones) for a in ds.agreements) + len(ds.events)
+        assert len(rows) == expected
+        dates = [row["date"] for row in rows]
+        assert "2012-23" in dates  # an autumn, kept as a season
+        assert "2019-07" in dates
+        ordered = [canjapan.PartialDate.parse(d) for d in dates]
+        for a, b in itertools.pairwise(ordered):
+            assert a.compare(b) is not canjapan.Order.AFTER
+
+    def test_event_span_has_end(self, cli: Run) -> None:
+        """A multi-day event shows its last day in the end column."""
+        rows = parse_table(cli("timeline").out)
+        course = next(row for row in rows if row["id"] == "course-2012")
+        assert (course["date"], course["end"]) == ("2012-02-13", "2012-02-24")
+
+    def test_from_and_to(self, cli: Run) -> None:
+        """--from/--to keep only entries certainly inside the bounds."""
+        rows = parse_table(cli("timeline", "--from", "2011", "--to", "2012-06").out)
+        assert [row["id"] for row in rows] == ["two-plus-two-2011", "course-2012"]
+
+    def test_kind_is_repeatable(self, cli: Run) -> None:
+        """--kind keeps only the given kinds and may be repeated."""
+        rows = parse_table(cli("timeline", "--kind", "signed", "--kind", "training_course").out)
+        assert {row["kind"] for row in rows} == {"signed", "training_course"}
+        assert len(rows) == 3
+
+    def test_include_straddling(self, cli: Run) -> None:
+        """An autumn-2012 entry straddles a 2012-10-15 bound and is kept only on request."""
+        base = ("timeline", "--from", "2012-10-15")
+        assert "two-plus-two-2012" not in cli(*base).out
+        assert "two-plus-two-2012" in cli(*base, "--include-straddling").out
+
+    def test_json(self, cli: Run) -> None:
+        """--json gives a list of entries with date, kind, id and title."""
+        data = cli("timeline", "--kind", "entered_into_force", "--json").json()
+        assert [(e["date"], e["id"]) for e in data] == [
+            ("2010-11-14", "declaration"),
+            ("2019-07", "logistics"),
+        ]
+        assert all(e["kind"] == "entered_into_force" for e in data)
+
+
+class TestShow:
+    """canjapan show."""
+
+    def test_json_is_the_record_as_stored(self, cli: Run) -> None:
+        """--json prints the record exactly as the dataset file holds it."""
+        r = cli("show", "logistics", "--json")
+        assert r.code == 0
+        stored = next(a for a in mini_raw()["agreements"] if a["id"] == "logistics")
+        assert r.json() == stored
+
+    def test_table_lists_fields(self, cli: Run) -> None:
+        """The table starts with the record type and id and lists its fields."""
+        r = cli("show", "troops")
+        assert r.out.splitlines()[0] == "Figure troops"
+        fields = {row["field"]: row["value"] for row in parse_table(r.out)}
+        assert fields["value"] == "1500"
+        assert fields["date"] == "2024-09"
+        assert fields["period"] == "P18M"
+
+    def test_long_values_are_shortened(self, cli: Run) -> None:
+        """Values longer than 200 characters are cut with an ellipsis."""
+        fields = {row["field"]: row["value"] for row in parse_table(cli("show", "logistics").out)}
+        assert len(fields["milestones"]) == 200
+        assert fields["milestones"].endswith("...")
+
+    def test_unknown_id_suggests(self, cli: Run) -> None:
+        """An unknown id exits 1 with one line suggesting the closest id."""
+        r = cli("show", "logistix")
+        assert r.code == 1
+        assert (
+            one_line(r.err) == "canjapan: no record with id 'logistix'; did you mean 'logistics'?"
+        )
+
+
+class TestSearch:
+    """canjapan search."""
+
+    def test_abbreviation_ranks_first(self, cli: Run) -> None:
+        """An exact abbreviation match is the first hit."""
+        rows = parse_table(cli("search", "LA").out)
+        assert rows[0]["id"] == "logistics"
+        assert rows[0]["matched"] == "abbreviations"
+        assert rows[0]["type"] == "Agreement"
+
+    def test_limit(self, cli: Run) -> None:
+        """--limit caps the number of hits."""
+        assert len(parse_table(cli("search", "2+2", "--limit", "1").out)) == 1
+
+    def test_no_match_exits_1(self, cli: Run) -> None:
+        """No hit exits 1 with one line on stderr."""
+        r = cli("search", "zzqqxx")
+        assert r.code == 1
+        assert r.out == ""
+        assert "zzqqxx" in one_line(r.err)
+
+    def test_json(self, cli: Run) -> None:
+        """--json gives hits with id, type and score; no hit gives [] and exit 1."""
+        hits = cli("search", "Noda", "--json").json()
+        assert hits[0]["id"] == "noda"
+        assert hits[0]["type"] == "Person"
+        r = cli("search", "zzqqxx", "--json")
+        assert (r.code, r.json()) == (1, [])
+
+
+class TestSnapshot:
+    """canjapan snapshot."""
+
+    def test_table(self, cli: Run) -> None:
+        """The snapshot on 2012-01-01 lists agreements, mechanisms, holders and events."""
+        r = cli("snapshot", "2012-01-01")
+        assert r.code == 0
+        assert r.out.startswith("The relationship on 2012-01-01")
+        rows = {(row["what"], row["id"]) for row in parse_table(r.out)}
+        assert rows == {
+            ("in force", "declaration"),
+            ("mechanism", "two-plus-two"),
+            ("Prime Minister of Canada", "harper"),
+            ("Prime Minister of Japan", "noda"),
+            ("last event", "two-plus-two-2011"),
+            ("next event", "course-2012"),
+        }
+
+    def test_json(self, cli: Run) -> None:
+        """--json names the ids of everything in the snapshot; postponed events are skipped."""
+        data = cli("snapshot", "2019-07-15", "--json").json()
+        assert data["in_force"] == ["declaration"]
+        assert data["possibly_in_force"] == ["logistics"]
+        assert data["office_holders"]["jpn-pm"]["certain"] == ["noda"]
+        assert data["last_event"] == "course-2012"
+        assert data["next_event"] is None
+
+
+# -- data commands ---------------------------------------------------------------------------
+
+
+class TestValidate:
+    """canjapan validate."""
+
+    def test_valid_file(self, cli: Run) -> None:
+        """A valid file exits 0 and reports its record count."""
+        r = cli("validate", str(MINI), data=None)
+        assert r.code == 0
+        assert r.out == f"{MINI}: valid (16 records, as of 2026-03-06)\n"
+
+    def test_valid_directory(self, cli: Run, tmp_path: Path) -> None:
+        """A dataset directory in the bundled layout validates too."""
+        canjapan.dump(canjapan.load(MINI), tmp_path / "mini")
+        r = cli("validate", str(tmp_path / "mini"), "--json", data=None)
+        assert (r.code, r.json()) == (0, {"valid": True, "records": 16})
+
+    def test_invalid_file_lists_every_problem(self, cli: Run, tmp_path: Path) -> None:
+        """Every problem is listed on stdout; stderr has one summary line; exit 1."""
+        raw = mini_raw()
+        raw["agreements"][0]["milestones"][0]["date"] = "2010-13-01"
+        raw["people"][0]["tenures"][0]["start"] = "2006-02-31"
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(raw), encoding="utf-8")
+        r = cli("validate", str(bad), data=None)
+        assert r.code == 1
+        problems = r.out.splitlines()
+        assert len(problems) == 2
+        assert any("declaration" in p and "milestones[0].date" in p for p in problems)
+        assert any("harper" in p and "tenures[0].start" in p for p in problems)
+        assert one_line(r.err) == f"canjapan: {bad}: 2 problem(s)"
+
+    def test_invalid_file_json(self, cli: Run, tmp_path: Path) -> None:
+        """--json reports problems as objects with collection, record, path and message."""
+        raw = mini_raw()
+        raw["places"][0]["kind"] = "planet"
+        bad = tmp_path / "bad.json"
+        bad.write_text(json.dumps(raw), encoding="utf-8")
+        r = cli("validate", str(bad), "--json", data=None)
+        assert r.code == 1
+        data = r.json()
+        assert data["valid"] is False
+        (problem,) = data["problems"]
+        assert (problem["collection"], problem["record"]) == ("places", "tokyo")
+        assert problem["path"].startswith("kind")
+
+    def test_missing_path_exits_1(self, cli: Run, tmp_path: Path) -> None:
+        """A path that does not exist is invalid data (exit 1), not a crash."""
+        r = cli("validate", str(tmp_path / "nothing.json"), data=None)
+        assert r.code == 1
+        assert one_line(r.err).startswith("canjapan:")
+
+
+class TestVerifyCitations:
+    """canjapan verify-citations."""
+
+    @staticmethod
+    def archived(tmp_path: Path) -> Path:
+        raw = mini_raw()
+        raw["sources"][0]["archived_as"] = "backgrounder.txt"
+        path = tmp_path / "archived.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        return path
+
+    @staticmethod
+    def quotes() -> list[str]:
+        from canjapan._verify import iter_citations
+
+        return sorted({c.quote for _, _, c in iter_citations(canjapan.load(MINI))})
+
+    def test_all_quotes_found(self, cli: Run, tmp_path: Path) -> None:
+        """A corpus text holding every quote passes with exit 0 and the count checked."""
+        data = self.archived(tmp_path)
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (corpus / "backgrounder.txt").write_text("\n".join(self.quotes()), encoding="utf-8")
+        r = cli("verify-citations", "--corpus", str(corpus), data=data)
+        assert r.code == 0, r.err
+        from canjapan._verify import iter_citations
+
+        count = len(list(iter_citations(canjapan.load(MINI))))
+        assert r.out.startswith(f"checked {count} quote(s) from 1 source(s)")
+        assert "NOT FOUND" not in r.out
+
+    def test_missing_quote_exits_1(self, cli: Run, tmp_path: Path) -> None:
+        """A quote absent from the text is reported, and the exit code is 1."""
+        data = self.archived(tmp_path)
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        kept = [q for q in self.quotes() if q != "1,500 troops"]
+        (corpus / "backgrounder.txt").write_text(" ".join(kept), encoding="utf-8")
+        r = cli("verify-citations", "--corpus", str(corpus), data=data)
+        assert r.code == 1
+        missing = [line for line in r.out.splitlines() if line.startswith("NOT FOUND")]
+        assert missing == ["NOT FOUND troops citations[0] [src-backgrounder]: 1,500 troops"]
+        j = cli("verify-citations", "--corpus", str(corpus), "--json", data=data).json()
+        assert j["sources"] == ["src-backgrounder"]
+        assert [m["record"] for m in j["missing"]] == ["troops"]
+
+    def test_missing_corpus_exits_1(self, cli: Run, tmp_path: Path) -> None:
+        """A --corpus folder that does not exist is an error, not a pass."""
+        r = cli("verify-citations", "--corpus", str(tmp_path / "absent"))
+        assert r.code == 1
+        assert "absent" in one_line(r.err)
+
+
+class TestExport:
+    """canjapan export (needs canjapan._export)."""
+
+    @pytest.fixture(autouse=True)
+    def _needs_export(self) -> None:
+        pytest.importorskip("canjapan._export")
+
+    @pytest.mark.parametrize("fmt", ["json", "csv", "datapackage"])
+    def test_writes_the_files_it_prints(self, cli: Run, tmp_path: Path, fmt: str) -> None:
+        """Each format writes files under --out and prints their paths, one a line."""
+        out_dir = tmp_path / fmt
+        r = cli("export", "--format", fmt, "--out", str(out_dir))
+        assert r.code == 0, r.err
+        written = [Path(line) for line in r.out.splitlines()]
+        assert written
+        for path in written:
+            assert path.is_file()
+            assert out_dir.resolve() in path.resolve().parents
+
+    def test_json_export_loads_back(self, cli: Run, tmp_path: Path) -> None:
+        """The JSON export loads back into the same dataset."""
+        out_dir = tmp_path / "json"
+        assert cli("export", "--format", "json", "--out", str(out_dir)).code == 0
+        assert canjapan.load(out_dir) == canjapan.load(MINI)
+
+    def test_datapackage_descriptor(self, cli: Run, tmp_path: Path) -> None:
+        """The datapackage export has a datapackage.json with one resource a collection."""
+        out_dir = tmp_path / "dp"
+        r = cli("export", "--format", "datapackage", "--out", str(out_dir), "--json")
+        assert r.code == 0, r.err
+        written = [Path(p) for p in r.json()]
+        descriptor = next(p for p in written if p.name == "datapackage.json")
+        resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
+        names = {res["name"] for res in resources}
+        assert {"agreements", "events", "people"} <= names
+
+
+class TestSchema:
+    """canjapan schema (needs canjapan._schema)."""
+
+    def test_prints_a_schema_that_accepts_the_mini_dataset(self, cli: Run) -> None:
+        """The printed JSON Schema validates the mini dataset and rejects a broken one."""
+        pytest.importorskip("canjapan._schema")
+        import jsonschema
+
+        r = cli("schema", data=None)
+        assert r.code == 0, r.err
+        schema = r.json()
+        assert "2020-12" in schema["$schema"]
+        raw = mini_raw()
+        jsonschema.Draft202012Validator(schema).validate(raw)
+        raw["agreements"][0]["kind"] = "not-a-kind"
+        assert not jsonschema.Draft202012Validator(schema).is_valid(raw)
+
+
+class TestPlot:
+    """canjapan plot (needs canjapan.plot and matplotlib)."""
+
+    def test_writes_a_png(self, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """plot --out writes a PNG file and prints its path."""
+        pytest.importorskip("canjapan.plot")
+        pytest.importorskip("matplotlib")
+        monkeypatch.setenv("MPLBACKEND", "Agg")
+        target = tmp_path / "timeline.png"
+        r = cli("plot", "--out", str(target), "--from", "2010", "--to", "2013")
+        assert r.code == 0, r.err
+        assert r.out.strip() == str(target)
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -1,0 +1,207 @@
+"""Integrity and regression tests of the bundled dataset.
+
+The snapshot of query answers on fixed dates lives in tests/snapshots/; after a
+reviewed data change, regenerate it with
+``CANJAPAN_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_data.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import canjapan
+from canjapan import Dataset, MilestoneKind, PartialDate
+from canjapan._verify import iter_citations
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "bundled_queries.json"
+IN_FORCE_DATES = ["2011-01-01", "2019-06-30", "2019-07-15", "2020-01-01", "2026-02-01"]
+HOLDER_DATES = ["2010-11-14", "2012-03-25", "2024-09-13", "2026-02-13"]
+MAIN_POSTS = [
+    "can-prime-minister",
+    "can-minister-of-foreign-affairs",
+    "can-minister-of-national-defence",
+    "jpn-prime-minister",
+    "jpn-minister-for-foreign-affairs",
+    "jpn-minister-of-defense",
+]
+
+
+def answers(ds: Dataset) -> dict[str, Any]:
+    """The query answers that the snapshot pins."""
+    in_force = {}
+    for d in IN_FORCE_DATES:
+        r = ds.agreements_in_force(d, include_possible=True)
+        in_force[d] = {"certain": [a.id for a in r.certain], "possible": [a.id for a in r.possible]}
+    holders = {}
+    for d in HOLDER_DATES:
+        holders[d] = {}
+        for post in [p.id for p in ds.posts]:
+            r = ds.office_holders(post, d, include_possible=True)
+            if r.certain or r.possible:
+                holders[d][post] = {
+                    "certain": [h.person.id for h in r.certain],
+                    "possible": [h.person.id for h in r.possible],
+                }
+    return {"in_force": in_force, "office_holders": holders}
+
+
+class TestIntegrity:
+    """The bundled data is whole and consistent."""
+
+    def test_counts(self, bundled: Dataset) -> None:
+        """Every collection holds records."""
+        for name in (
+            "sources",
+            "places",
+            "organizations",
+            "posts",
+            "people",
+            "agreements",
+            "mechanisms",
+            "events",
+            "figures",
+            "topics",
+        ):
+            assert len(getattr(bundled, name)) > 0, name
+        assert len(bundled.agreements) >= 8
+        assert len(bundled.events) >= 40
+
+    def test_unique_ids(self, bundled: Dataset) -> None:
+        """Ids are unique across all collections."""
+        counts = Counter(r.id for r in bundled)
+        assert [i for i, n in counts.items() if n > 1] == []
+
+    def test_every_record_cited(self, bundled: Dataset) -> None:
+        """Every record but a source cites at least one source, and every cited source exists."""
+        for record in bundled:
+            if isinstance(record, canjapan.Source):
+                continue
+            assert record.citations, record.id
+        for _, _, c in iter_citations(bundled):
+            assert isinstance(bundled.get(c.source), canjapan.Source)
+
+    def test_quotes_are_short(self, bundled: Dataset) -> None:
+        """Quotes have at most 40 words: sources are quoted, never copied."""
+        for rid, path, c in iter_citations(bundled):
+            assert len(c.quote.split()) <= 40, (rid, path)
+
+    def test_urls_are_https(self, bundled: Dataset) -> None:
+        """Every source address is an https URL."""
+        for s in bundled.sources:
+            assert s.url is None or re.match(r"https://[^\s/]+\.[a-z]{2,}", s.url), s.id
+
+    def test_lifecycle_order(self, bundled: Dataset) -> None:
+        """No milestone is certainly before an earlier step of its lifecycle."""
+        for a in bundled.agreements:
+            for earlier, later in zip(a.milestones, a.milestones[1:], strict=False):
+                assert earlier.kind.rank <= later.kind.rank
+                assert not later.date.certainly_before(earlier.date), a.id
+
+    def test_canonical_files(self, bundled: Dataset) -> None:
+        """The stored files are in canonical form: loading and dumping gives the same bytes."""
+        from canjapan._bundled import _data_files
+        from canjapan._converter import dump_files
+
+        folder = _data_files()
+        for name, text in dump_files(bundled).items():
+            assert folder.joinpath(name).read_text(encoding="utf-8") == text, name
+
+
+class TestFacts:
+    """Key facts of the sources are recorded at their true precision."""
+
+    @pytest.mark.parametrize(
+        ("agreement", "kind", "date"),
+        [
+            ("joint-declaration-2010", MilestoneKind.SIGNED, "2010-11-14"),
+            ("hadr-sop-2009", MilestoneKind.SIGNED, "2009-05-14"),
+            ("acsa", MilestoneKind.AGREED_IN_PRINCIPLE, "2013-09-24"),
+            ("acsa", MilestoneKind.SIGNED, "2018-04-21"),
+            ("acsa", MilestoneKind.APPROVED, "2019-05-08"),
+            ("acsa", MilestoneKind.ENTERED_INTO_FORCE, "2019-07"),
+            (
+                "security-of-information-agreement",
+                MilestoneKind.NEGOTIATIONS_LAUNCHED,
+                "2022-10-11",
+            ),
+            ("security-of-information-agreement", MilestoneKind.SIGNED, "2025-07-08"),
+            ("security-of-information-agreement", MilestoneKind.ENTERED_INTO_FORCE, "2026-01"),
+            ("etta", MilestoneKind.SIGNED, "2026-01-27"),
+            ("action-plan-2022", MilestoneKind.ADOPTED, "2022-10-11"),
+        ],
+    )
+    def test_milestone(
+        self, bundled: Dataset, agreement: str, kind: MilestoneKind, date: str
+    ) -> None:
+        """The milestone is recorded exactly as precise as the sources allow."""
+        record = bundled.get(agreement)
+        assert isinstance(record, canjapan.Agreement)
+        m = record.milestone(kind)
+        assert m is not None
+        assert m.date == PartialDate.parse(date)
+
+    def test_etta_not_in_force(self, bundled: Dataset) -> None:
+        """No entry into force is invented for the ETTA."""
+        etta = bundled.get("etta")
+        assert isinstance(etta, canjapan.Agreement)
+        assert etta.milestone(MilestoneKind.ENTERED_INTO_FORCE) is None
+
+    def test_two_plus_two_sessions(self, bundled: Dataset) -> None:
+        """The 2+2 has five sessions held, and the fall 2012 one postponed."""
+        sessions = [e for e in bundled.events if e.mechanism == "two-plus-two"]
+        held = sorted(
+            (e.sequence, str(e.start))
+            for e in sessions
+            if e.status is canjapan.EventStatus.HELD and e.sequence
+        )
+        assert held == [
+            (1, "2011-08-29"),
+            (2, "2014-03"),
+            (3, "2016-04-19"),
+            (4, "2018-12-12"),
+            (5, "2022-03-10"),
+        ]
+        postponed = [e for e in sessions if e.status is canjapan.EventStatus.POSTPONED]
+        assert [str(e.start) for e in postponed] == ["2012-23"]
+
+    def test_search_finds_what_users_mean(self, bundled: Dataset) -> None:
+        """ACSA, MLSA, 2+2, HADR and Blair each find the intended record first."""
+        expected = {
+            "ACSA": "acsa",
+            "MLSA": "acsa",
+            "2+2": "two-plus-two",
+            "HADR": "hadr-sop-2009",
+            "Blair": "bill-blair",
+        }
+        for query, rid in expected.items():
+            assert bundled.search(query)[0].record.id == rid, query
+
+
+class TestSnapshots:
+    """Query answers on fixed dates do not change unnoticed."""
+
+    def test_answers_match_snapshot(self, bundled: Dataset) -> None:
+        """In force and office holders on the fixed dates match the reviewed snapshot."""
+        current = answers(bundled)
+        if os.environ.get("CANJAPAN_UPDATE_SNAPSHOTS"):
+            SNAPSHOT.write_text(json.dumps(current, indent=2) + "\n", encoding="utf-8")
+        assert json.loads(SNAPSHOT.read_text(encoding="utf-8")) == current
+
+    def test_main_posts_have_holders_on_fixed_dates(self, bundled: Dataset) -> None:
+        """The defence ministers on the fixed dates are the ones the sources name."""
+        expected = {
+            "2024-09-13": ("can-minister-of-national-defence", "bill-blair"),
+            "2026-02-13": ("jpn-minister-of-defense", "shinjiro-koizumi"),
+            "2010-11-14": ("jpn-prime-minister", "naoto-kan"),
+            "2012-03-25": ("jpn-prime-minister", "yoshihiko-noda"),
+        }
+        for day, (post, person) in expected.items():
+            assert [p.id for p in bundled.office_holders(post, day)] == [person]
+        assert set(MAIN_POSTS) <= {p.id for p in bundled.posts}

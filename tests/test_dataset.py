@@ -1,0 +1,283 @@
+"""Tests for canjapan.Dataset: integrity checks, immutability, lookups and queries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import canjapan
+from canjapan import (
+    Agreement,
+    Citation,
+    Dataset,
+    DatasetError,
+    Event,
+    MilestoneKind,
+    PartialDate,
+    Person,
+    Post,
+    Source,
+    Tenure,
+    UnknownIdError,
+)
+
+CITE = Citation(source="src", quote="q")
+SOURCE = Source(id="src", title="A source")
+
+
+def dataset(**collections: object) -> Dataset:
+    collections.setdefault("sources", (SOURCE,))
+    return Dataset(name="T", version="1", as_of="2026-03-06", **collections)  # type: ignore[arg-type]
+
+
+class TestIntegrity:
+    """Construction checks the whole dataset and reports every problem at once."""
+
+    def test_duplicate_ids_across_collections(self) -> None:
+        """An id used in two collections is a problem."""
+        post = Post(id="src", title="P", country="CAN", citations=(CITE,))
+        with pytest.raises(DatasetError) as info:
+            dataset(posts=(post,))
+        assert [(p.collection, p.record, p.path) for p in info.value.problems] == [
+            ("posts", "src", "id")
+        ]
+        assert "duplicate id (also used in sources)" in str(info.value)
+
+    def test_unknown_and_wrong_kind_references(self) -> None:
+        """References must exist and point at a record of the right kind."""
+        person = Person(
+            id="p",
+            name="P",
+            tenures=(
+                Tenure(post="src", citations=(CITE,)),
+                Tenure(post="nowhere", citations=(CITE,)),
+            ),
+            citations=(Citation(source="missing", quote="q"),),
+        )
+        with pytest.raises(DatasetError) as info:
+            dataset(people=(person,))
+        messages = {(p.path, p.message) for p in info.value.problems}
+        assert ("citations[0].source", "unknown id 'missing'") in messages
+        # Tenures are stored in canonical order (by first known day, then post id).
+        assert ("tenures[0].post", "unknown id 'nowhere'") in messages
+        assert ("tenures[1].post", "'src' is a Source, expected a Post") in messages
+        assert isinstance(info.value, ValueError)
+
+    def test_lifecycle_order(self) -> None:
+        """A milestone certainly before an earlier lifecycle step is a problem."""
+        a = Agreement(
+            id="a",
+            title="A",
+            kind="treaty",
+            parties=("CAN",),
+            milestones=(
+                canjapan.Milestone(
+                    kind=MilestoneKind.SIGNED, date=PartialDate.parse("2018"), citations=(CITE,)
+                ),
+                canjapan.Milestone(
+                    kind=MilestoneKind.ENTERED_INTO_FORCE,
+                    date=PartialDate.parse("2017"),
+                    citations=(CITE,),
+                ),
+            ),
+            citations=(CITE,),
+        )
+        with pytest.raises(DatasetError, match="entered_into_force 2017 is before signed 2018"):
+            dataset(agreements=(a,))
+
+    def test_undetermined_order_accepted(self) -> None:
+        """Milestones whose order is undetermined are accepted."""
+        a = Agreement(
+            id="a",
+            title="A",
+            kind="treaty",
+            parties=("CAN",),
+            milestones=(
+                canjapan.Milestone(
+                    kind=MilestoneKind.SIGNED, date=PartialDate.parse("2018"), citations=(CITE,)
+                ),
+                canjapan.Milestone(
+                    kind=MilestoneKind.ENTERED_INTO_FORCE,
+                    date=PartialDate.parse("2018-01"),
+                    citations=(CITE,),
+                ),
+            ),
+            citations=(CITE,),
+        )
+        assert len(dataset(agreements=(a,)).agreements) == 1
+
+    def test_overlapping_tenures(self) -> None:
+        """Two people certainly holding one post on the same day is a problem."""
+        post = Post(id="pm", title="PM", country="CAN", citations=(CITE,))
+
+        def person(pid: str, start: str, end: str) -> Person:
+            t = Tenure(
+                post="pm",
+                start=PartialDate.parse(start),
+                end=PartialDate.parse(end),
+                citations=(CITE,),
+            )
+            return Person(id=pid, name=pid, tenures=(t,), citations=(CITE,))
+
+        with pytest.raises(DatasetError, match="certainly overlaps"):
+            dataset(
+                posts=(post,), people=(person("a", "2000", "2005"), person("b", "2004", "2010"))
+            )
+        # Handing over on a day is not an overlap.
+        ok = dataset(
+            posts=(post,),
+            people=(person("a", "2000", "2005-06-01"), person("b", "2005-06-01", "2010")),
+        )
+        assert len(ok.people) == 2
+
+    def test_bad_meta(self) -> None:
+        """The dataset's own fields are checked too."""
+        with pytest.raises(DatasetError) as info:
+            Dataset(name="", version="1", as_of="2026")
+        assert {p.path for p in info.value.problems} == {"name", "as_of"}
+
+    def test_wrong_record_type(self) -> None:
+        """A record in the wrong collection is a problem."""
+        with pytest.raises(DatasetError, match="expected a Place"):
+            dataset(places=(SOURCE,))
+
+
+class TestImmutability:
+    """A dataset cannot be changed through its public API."""
+
+    def test_setattr(self, mini: Dataset) -> None:
+        """Fields cannot be set or deleted."""
+        with pytest.raises(AttributeError):
+            mini.agreements = ()  # type: ignore[misc]
+        with pytest.raises(AttributeError):
+            del mini.name  # type: ignore[misc]
+
+    def test_collections_are_tuples(self, mini: Dataset) -> None:
+        """Collections are tuples and the id map is read-only."""
+        assert isinstance(mini.agreements, tuple)
+        with pytest.raises(TypeError):
+            mini.ids["x"] = mini.agreements[0]  # type: ignore[index]
+
+    def test_replace_makes_a_new_dataset(self, mini: Dataset) -> None:
+        """replace() returns a changed copy and leaves the original alone."""
+        newer = mini.replace(as_of="2027-01-01")
+        assert newer.as_of == date(2027, 1, 1)
+        assert mini.as_of == date(2026, 3, 6)
+        assert newer != mini
+
+
+class TestLookups:
+    """get, find and membership."""
+
+    def test_get(self, mini: Dataset) -> None:
+        """get returns the record with that id."""
+        assert mini.get("logistics").title == "Logistics Agreement"
+        assert "logistics" in mini
+        assert mini.kind_of("logistics") == "agreements"
+
+    def test_unknown_id_suggests(self, mini: Dataset) -> None:
+        """An unknown id raises UnknownIdError, a KeyError, with close suggestions."""
+        with pytest.raises(UnknownIdError) as info:
+            mini.get("logistic")
+        assert isinstance(info.value, KeyError)
+        assert isinstance(info.value, LookupError)
+        assert info.value.suggestions[0] == "logistics"
+        assert "did you mean 'logistics'" in str(info.value)
+
+    def test_find(self, mini: Dataset) -> None:
+        """find returns a default instead of raising."""
+        assert mini.find("nope") is None
+        assert mini.find("nope", "fallback") == "fallback"
+
+    def test_len_and_iter(self, mini: Dataset) -> None:
+        """A dataset iterates over every record once."""
+        assert len(list(mini)) == len(mini) == len(mini.ids)
+
+
+class TestQueries:
+    """The query methods on a small dataset."""
+
+    def test_in_force(self, mini: Dataset) -> None:
+        """Certain and possible agreements, with the as-of date."""
+        result = mini.agreements_in_force("2019-07-15", include_possible=True)
+        assert [a.id for a in result.certain] == ["declaration"]
+        assert [a.id for a in result.possible] == ["logistics"]
+        assert result.as_of == date(2026, 3, 6)
+        assert "logistics" in result
+        assert not result.after_as_of
+        assert mini.agreements_in_force("2030-01-01").after_as_of
+
+    def test_in_force_default_excludes_possible(self, mini: Dataset) -> None:
+        """Without include_possible, undetermined agreements are left out."""
+        assert [a.id for a in mini.agreements_in_force("2019-07-15")] == ["declaration"]
+
+    def test_office_holders(self, mini: Dataset) -> None:
+        """Holders on a date, by post id or Post."""
+        assert [p.id for p in mini.office_holders("jpn-pm", "2011-09-01")] == ["kan"]
+        assert [p.id for p in mini.office_holders(mini.get("jpn-pm"), "2011-09-02")] == ["noda"]  # type: ignore[arg-type]
+        assert [p.id for p in mini.office_holders("jpn-pm", "2009-01-01")] == []
+
+    def test_office_holders_partial(self, mini: Dataset) -> None:
+        """A partial date spanning a handover gives both holders as possible."""
+        result = mini.office_holders("jpn-pm", "2011-09", include_possible=True)
+        assert result.certain == ()
+        assert [h.person.id for h in result.possible] == ["kan", "noda"]
+
+    def test_office_holders_wrong_kind(self, mini: Dataset) -> None:
+        """Asking for the holders of something that is not a post raises."""
+        with pytest.raises(UnknownIdError, match="not a Post"):
+            mini.office_holders("logistics", "2020-01-01")
+
+    def test_timeline_order_and_bounds(self, mini: Dataset) -> None:
+        """Entries are chronological; straddling entries need the flag."""
+        entries = mini.timeline("2011-01-01", "2012-10-01")
+        assert [(str(e.date), e.kind) for e in entries] == [
+            ("2011-08-29", "dialogue_session"),
+            ("2012-02-13", "training_course"),
+        ]
+        with_straddling = mini.timeline("2011-01-01", "2012-10-01", include_straddling=True)
+        assert "two-plus-two-2012" in [e.record.id for e in with_straddling]
+
+    def test_timeline_filters(self, mini: Dataset) -> None:
+        """Kind, participant, country and domain filters."""
+        assert [e.kind for e in mini.timeline(kinds=["signed"])] == ["signed", "signed"]
+        assert [e.record.id for e in mini.timeline(participant="dnd")] == ["course-2012"]
+        assert [e.record.id for e in mini.timeline(domain="land")] == ["course-2012"]
+        assert [e.record.id for e in mini.timeline(place="tokyo")] == ["two-plus-two-2011"]
+        assert len(mini.timeline(country="CAN")) == 4 + 2
+
+    def test_snapshot(self, mini: Dataset) -> None:
+        """The state of things on a date."""
+        snap = mini.snapshot("2012-03-01")
+        assert [a.id for a in snap.in_force.certain] == ["declaration"]
+        assert [m.id for m in snap.mechanisms] == ["two-plus-two"]
+        holders = {h.post.id: [x.person.id for x in h.certain] for h in snap.office_holders}
+        assert holders == {"can-pm": ["harper"], "jpn-pm": ["noda"]}
+        assert snap.last_event is not None
+        assert snap.last_event.id == "course-2012"
+
+    def test_snapshot_skips_events_that_did_not_happen(self, mini: Dataset) -> None:
+        """A postponed event is neither the last nor the next event."""
+        snap = mini.snapshot("2012-03-01")
+        assert snap.next_event is None
+
+    def test_search(self, mini: Dataset) -> None:
+        """Abbreviations find their records first."""
+        assert mini.search("LA")[0].record.id == "logistics"
+        assert mini.search("2+2")[0].record.id == "two-plus-two"
+        assert mini.search("") == ()
+
+
+class TestEquality:
+    """Datasets compare by value."""
+
+    def test_equal_when_loaded_twice(self) -> None:
+        """Loading the same file twice gives equal datasets."""
+        from tests.conftest import MINI
+
+        assert canjapan.load(MINI) == canjapan.load(MINI)
+        assert canjapan.load(MINI) != object()
+
+
+_ = Event

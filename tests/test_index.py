@@ -1,0 +1,45 @@
+"""Tests for canjapan._index.StabbingIndex against a brute-force scan."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from canjapan._index import MIN_GAP, StabbingIndex
+
+intervals = st.lists(
+    st.tuples(st.integers(-50, 400), st.integers(0, 200)).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=300,
+)
+
+
+def brute(starts: list[int], ends: list[int], day: int) -> set[int]:
+    return {i for i in range(len(starts)) if starts[i] <= day < ends[i]}
+
+
+class TestStabbingIndex:
+    """The index answers exactly what a scan answers."""
+
+    @given(intervals, st.lists(st.integers(-100, 700), min_size=1, max_size=20))
+    def test_matches_scan(self, spans: list[tuple[int, int]], days: list[int]) -> None:
+        """For any intervals and days, stab() equals the brute-force scan."""
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        index = StabbingIndex(starts, ends)
+        assert len(index) == len(spans)
+        for day in days:
+            assert index.stab(day) == brute(starts, ends, day)
+
+    def test_empty_intervals_never_hit(self) -> None:
+        """An interval whose end is not after its start contains no day."""
+        index = StabbingIndex([5, 5], [5, 4])
+        assert index.stab(5) == set()
+
+    def test_many_intervals_use_checkpoints(self) -> None:
+        """A large index still answers exactly at, between and around its checkpoints."""
+        n = 20 * MIN_GAP
+        starts = [i for i in range(n)]
+        ends = [i + (7 if i % 3 else 500) for i in range(n)]
+        index = StabbingIndex(starts, ends)
+        for day in (-1, 0, 31, 32, 33, 100, n - 1, n + 10, n + 600):
+            assert index.stab(day) == brute(starts, ends, day)
