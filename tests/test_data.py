@@ -39,15 +39,15 @@ def answers(ds: Dataset) -> dict[str, Any]:
     for d in IN_FORCE_DATES:
         r = ds.agreements_in_force(d, include_possible=True)
         in_force[d] = {"certain": [a.id for a in r.certain], "possible": [a.id for a in r.possible]}
-    holders = {}
+    holders: dict[str, dict[str, dict[str, list[str]]]] = {}
     for d in HOLDER_DATES:
         holders[d] = {}
         for post in [p.id for p in ds.posts]:
-            r = ds.office_holders(post, d, include_possible=True)
-            if r.certain or r.possible:
+            h = ds.office_holders(post, d, include_possible=True)
+            if h.certain or h.possible:
                 holders[d][post] = {
-                    "certain": [h.person.id for h in r.certain],
-                    "possible": [h.person.id for h in r.possible],
+                    "certain": [x.person.id for x in h.certain],
+                    "possible": [x.person.id for x in h.possible],
                 }
     return {"in_force": in_force, "office_holders": holders}
 

@@ -149,9 +149,9 @@ class TestImmutability:
     def test_setattr(self, mini: Dataset) -> None:
         """Fields cannot be set or deleted."""
         with pytest.raises(AttributeError):
-            mini.agreements = ()  # type: ignore[misc]
+            mini.agreements = ()
         with pytest.raises(AttributeError):
-            del mini.name  # type: ignore[misc]
+            del mini.name
 
     def test_collections_are_tuples(self, mini: Dataset) -> None:
         """Collections are tuples and the id map is read-only."""
@@ -172,7 +172,7 @@ class TestLookups:
 
     def test_get(self, mini: Dataset) -> None:
         """get returns the record with that id."""
-        assert mini.get("logistics").title == "Logistics Agreement"
+        assert mini.get("logistics", Agreement).title == "Logistics Agreement"
         assert "logistics" in mini
         assert mini.kind_of("logistics") == "agreements"
 
@@ -184,6 +184,12 @@ class TestLookups:
         assert isinstance(info.value, LookupError)
         assert info.value.suggestions[0] == "logistics"
         assert "did you mean 'logistics'" in str(info.value)
+
+    def test_get_typed(self, mini: Dataset) -> None:
+        """get with a kind checks the record's class."""
+        assert isinstance(mini.get("jpn-pm", Post), Post)
+        with pytest.raises(UnknownIdError, match="is a Post, not an Agreement"):
+            mini.get("jpn-pm", Agreement)
 
     def test_find(self, mini: Dataset) -> None:
         """find returns a default instead of raising."""
@@ -215,7 +221,9 @@ class TestQueries:
     def test_office_holders(self, mini: Dataset) -> None:
         """Holders on a date, by post id or Post."""
         assert [p.id for p in mini.office_holders("jpn-pm", "2011-09-01")] == ["kan"]
-        assert [p.id for p in mini.office_holders(mini.get("jpn-pm"), "2011-09-02")] == ["noda"]  # type: ignore[arg-type]
+        assert [p.id for p in mini.office_holders(mini.get("jpn-pm", Post), "2011-09-02")] == [
+            "noda"
+        ]
         assert [p.id for p in mini.office_holders("jpn-pm", "2009-01-01")] == []
 
     def test_office_holders_partial(self, mini: Dataset) -> None:

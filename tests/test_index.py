@@ -38,7 +38,7 @@ class TestStabbingIndex:
     def test_many_intervals_use_checkpoints(self) -> None:
         """A large index still answers exactly at, between and around its checkpoints."""
         n = 20 * MIN_GAP
-        starts = [i for i in range(n)]
+        starts = list(range(n))
         ends = [i + (7 if i % 3 else 500) for i in range(n)]
         index = StabbingIndex(starts, ends)
         for day in (-1, 0, 31, 32, 33, 100, n - 1, n + 10, n + 600):

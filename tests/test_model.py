@@ -44,7 +44,7 @@ class TestRecords:
     def test_keyword_only(self) -> None:
         """Positional arguments are refused."""
         with pytest.raises(TypeError):
-            Citation("src", "quote")  # type: ignore[misc]
+            Citation("src", "quote")  # type: ignore[call-arg]
 
     def test_parties_sorted_and_deduplicated(self) -> None:
         """Country codes are stored sorted and unique."""

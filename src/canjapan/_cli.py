@@ -7,6 +7,7 @@ standard error on one line. Output is an aligned table, or JSON with ``--json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -249,7 +250,17 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     rows = [(str(e.date), _str(e.end), e.kind, e.record.id, e.title) for e in entries]
     if args.json:
         _emit_json(
-            [dict(zip(["date", "end", "kind", "id", "title"], r, strict=True)) for r in rows], out
+            [
+                {
+                    "date": str(e.date),
+                    "end": None if e.end is None else str(e.end),
+                    "kind": e.kind,
+                    "id": e.record.id,
+                    "title": e.title,
+                }
+                for e in entries
+            ],
+            out,
         )
         return EXIT_OK
     _table(rows, ["date", "end", "kind", "id", "title"], out)
@@ -431,7 +442,8 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         )
     else:
         out.write(
-            f"checked {report.checked} quote(s) from {len(report.sources)} source(s) in {args.corpus}\n"
+            f"checked {report.checked} quote(s) from {len(report.sources)} source(s) "
+            f"in {args.corpus}\n"
         )
         for rid, path, source, quote in report.missing:
             out.write(f"NOT FOUND {rid} {path} [{source}]: {quote}\n")
@@ -459,7 +471,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     out = sys.stdout if out is None else out
     parser = _build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(out):  # --help and --version write to `out`
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     try:

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
 from attrs import frozen
 
@@ -412,12 +412,24 @@ class Dataset:
         """A read-only mapping of every id to its record."""
         return self._by_id
 
-    def get(self, id: str) -> Record:
+    @overload
+    def get(self, id: str) -> Record: ...
+    @overload
+    def get(self, id: str, kind: type[T]) -> T: ...
+    def get(self, id: str, kind: type[Any] | None = None) -> Any:
         """The record with this id.
 
+        Args:
+            id: The record's id.
+            kind: Optionally, the record class expected (``Agreement``, ...); the
+                result is then typed as that class.
+
         Raises:
-            UnknownIdError: no record has it (a ``KeyError``); it suggests close ids.
+            UnknownIdError: no record has it, or it is not of ``kind`` (a
+                ``KeyError``); it suggests close ids.
         """
+        if kind is not None:
+            return self._typed(id, kind)
         try:
             return self._by_id[id]
         except (KeyError, TypeError):
@@ -440,10 +452,13 @@ class Dataset:
     def _typed(self, id_or_record: str | T, cls: type[T]) -> T:
         if isinstance(id_or_record, cls):
             return id_or_record
-        record = self.get(id_or_record)  # type: ignore[arg-type]
+        record = self.get(id_or_record)  # type: ignore[arg-type]  # not a cls, so an id
         if not isinstance(record, cls):
-            msg = f"{id_or_record!r} is a {type(record).__name__}, not a {cls.__name__}"
-            raise UnknownIdError(msg) from None
+            msg = (
+                f"{id_or_record!r} is {_article(type(record).__name__)}, "
+                f"not {_article(cls.__name__)}"
+            )
+            raise UnknownIdError(str(id_or_record), message=msg) from None
         return record
 
     # -- cached derived data --------------------------------------------------------------
@@ -962,7 +977,8 @@ def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
                         "people",
                         pid,
                         f"tenures[{i}]",
-                        f"tenure in {post!r} certainly overlaps {holder[2]!r}'s tenures[{holder[3]}]",
+                        f"tenure in {post!r} certainly overlaps "
+                        f"{holder[2]!r}'s tenures[{holder[3]}]",
                     )
                 )
             if end > reach:

@@ -215,7 +215,10 @@ def _optional_text(instance: Any, attribute: Attribute[Any], value: object) -> N
 
 def _slug(_: Any, attribute: Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
-        msg = f"{attribute.name} must be a lowercase slug like 'joint-declaration-2010', got {value!r}"
+        msg = (
+            f"{attribute.name} must be a lowercase slug like 'joint-declaration-2010', "
+            f"got {value!r}"
+        )
         raise ValueError(msg)
 
 

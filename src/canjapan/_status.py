@@ -138,7 +138,12 @@ def _fmt(d: PartialDate | None) -> str:
         return "unknown"
     if d.is_exact:
         return str(d)
-    return f"{d} ({d.precision.value} precision{', uncertain' if d.uncertain else ''}{', approximate' if d.approximate else ''})"
+    qualifiers = "".join(
+        f", {word}"
+        for word, flag in (("uncertain", d.uncertain), ("approximate", d.approximate))
+        if flag
+    )
+    return f"{d} ({d.precision.value} precision{qualifiers})"
 
 
 def possible_states(

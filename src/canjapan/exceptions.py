@@ -120,10 +120,13 @@ class UnknownIdError(CanjapanError, KeyError):
         suggestions: Close ids that do exist, best first.
     """
 
-    def __init__(self, id: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, id: str, suggestions: Sequence[str] = (), *, message: str | None = None
+    ) -> None:
         self.id = id
         self.suggestions = tuple(suggestions)
-        message = f"no record with id {id!r}"
+        if message is None:
+            message = f"no record with id {id!r}"
         if self.suggestions:
             message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
         super().__init__(message)

@@ -9,8 +9,9 @@
     fig.savefig("timeline.png", dpi=120)
 
 The figure is built on :class:`matplotlib.figure.Figure` without ``pyplot``, so it
-works headless and never opens a window; in a notebook, return the figure from a
-cell to see it.
+works headless and never opens a window. In a notebook, show it as an image, e.g.
+``IPython.display.Image(data)`` of the PNG bytes that ``fig.savefig(buffer,
+format="png")`` writes.
 """
 
 from __future__ import annotations
