@@ -30,7 +30,7 @@ typecheck: $(VENV)/.dev-installed
 	$(BIN)/mypy --strict src tests
 
 docs: $(VENV)/.dev-installed
-	$(BIN)/mkdocs build --strict --quiet --site-dir $(VENV)/site
+	$(BIN)/mkdocs build --strict --site-dir $(VENV)/site
 
 test: lint typecheck docs
 	$(BIN)/python -m pytest
