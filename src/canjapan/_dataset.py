@@ -745,7 +745,16 @@ class Dataset:
     # -- conversions ------------------------------------------------------------------------
 
     def to_pandas(self) -> dict[str, Any]:
-        """One pandas DataFrame per collection (needs the ``pandas`` extra)."""
+        """One pandas DataFrame per collection, plus the nested tables.
+
+        Besides a frame per collection, it returns ``agreement_milestones``,
+        ``tenures``, ``labels`` and ``citations``, each keyed by its parent's id.
+        Each date field becomes three columns: the EDTF text (``string``), and
+        ``<field>_earliest`` and ``<field>_latest`` (``datetime64[s]``).
+
+        Raises:
+            MissingExtraError: pandas is not installed (``pip install 'canjapan[pandas]'``).
+        """
         from canjapan._frames import to_pandas
 
         return to_pandas(self)
