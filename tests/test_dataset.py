@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+import contextlib
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from datetime import date, timedelta
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import canjapan
 from canjapan import (
     Agreement,
+    AgreementState,
     Citation,
     Dataset,
     DatasetError,
-    Event,
+    Milestone,
     MilestoneKind,
     PartialDate,
     Person,
@@ -21,6 +28,7 @@ from canjapan import (
     Tenure,
     UnknownIdError,
 )
+from canjapan.testing.strategies import datasets, partial_dates
 
 CITE = Citation(source="src", quote="q")
 SOURCE = Source(id="src", title="A source")
@@ -288,4 +296,171 @@ class TestEquality:
         assert canjapan.load(MINI) != object()
 
 
-_ = Event
+# -- queries against brute-force oracles ----------------------------------------------
+
+query_dates = st.one_of(
+    st.dates(min_value=date(1985, 1, 1), max_value=date(2035, 12, 31)).map(str),
+    partial_dates(min_year=1988, max_year=2032, qualified=False).map(str),
+)
+
+
+def days(on: str) -> Iterator[date]:
+    """Every day a query date can be."""
+    p = PartialDate.parse(on)
+    d = p.earliest
+    while d <= p.latest:
+        yield d
+        d += timedelta(days=1)
+
+
+def _first(a: Agreement, *kinds: MilestoneKind) -> Milestone | None:
+    return next((m for k in kinds for m in a.milestones if m.kind == k), None)
+
+
+def oracle_in_force_on_day(a: Agreement, d: date) -> tuple[bool, bool]:
+    """(certainly, possibly) in force on day d, straight from the documented rules."""
+    effect = _first(a, MilestoneKind.ENTERED_INTO_FORCE, MilestoneKind.ADOPTED)
+    attested = _first(a, MilestoneKind.IN_EFFECT)
+    end = _first(a, MilestoneKind.TERMINATED)
+    latest_start: date | None  # None: the start is unknown
+    if effect is not None:
+        earliest_start, latest_start = effect.date.earliest, effect.date.latest
+    else:
+        steps = [m.date.earliest for m in a.milestones if m.kind.rank <= MilestoneKind.SIGNED.rank]
+        earliest_start = max(steps) if steps else date.min
+        latest_start = attested.date.latest if attested is not None else None
+    certainly = (
+        latest_start is not None and latest_start <= d and (end is None or end.date.earliest > d)
+    )
+    possibly = earliest_start <= d and (end is None or end.date.latest > d)
+    return certainly, possibly
+
+
+def oracle_holds_on_day(t: Tenure, d: date, single_day: bool) -> tuple[bool, bool]:
+    """(certainly, possibly) holding the post on day d, from the documented rules."""
+    exact_attested = {a.earliest for a in t.attested if a.earliest == a.latest}
+    ends_after = t.ongoing or (t.end is not None and t.end.earliest > d)
+    certainly = (t.start is not None and t.start.latest <= d and ends_after) or (
+        single_day and d in exact_attested
+    )
+    possibly = (t.start is None or t.start.earliest <= d) and (t.end is None or t.end.latest > d)
+    return certainly, possibly
+
+
+PATHS = pytest.mark.parametrize("path", ["scan", "index"])
+
+
+def query_path(path: str) -> AbstractContextManager[object]:
+    """Answer with the plain scan, or with the index forced on even for small data."""
+    if path == "index":
+        return mock.patch("canjapan._dataset.SMALL", 0)
+    return contextlib.nullcontext()
+
+
+class TestQueriesAgainstOracle:
+    """Every query agrees with a brute-force oracle on generated datasets."""
+
+    @PATHS
+    @given(ds=datasets(max_agreements=12), on=query_dates)
+    def test_agreements_in_force(self, path: str, ds: Dataset, on: str) -> None:
+        """Certain = in force on every day for every reading; possible = on some day."""
+        every = list(days(on))
+        expected_certain, expected_possible = [], []
+        for a in ds.agreements:
+            answers = [oracle_in_force_on_day(a, d) for d in every]
+            if all(c for c, _ in answers):
+                expected_certain.append(a.id)
+            elif any(p for _, p in answers):
+                expected_possible.append(a.id)
+        with query_path(path):
+            result = ds.agreements_in_force(on, include_possible=True)
+        assert [a.id for a in result.certain] == expected_certain
+        assert [a.id for a in result.possible] == expected_possible
+        assert [a.id for a in ds.agreements_in_force(on)] == expected_certain
+        for a in ds.agreements:
+            status = a.status_on(on)
+            assert (status.state is AgreementState.IN_FORCE) == (a.id in expected_certain)
+            assert (AgreementState.IN_FORCE in status.possible) == (
+                a.id in expected_certain or a.id in expected_possible
+            )
+
+    @PATHS
+    @given(ds=datasets(max_people=8, max_posts=3, max_tenures_per_post=5), on=query_dates)
+    def test_office_holders(self, path: str, ds: Dataset, on: str) -> None:
+        """Certain holders hold on every day; others are possible only if nobody is certain."""
+        every = list(days(on))
+        single = len(every) == 1
+        for post in ds.posts:
+            certain, possible = [], []
+            for person in ds.people:
+                for t in person.tenures:
+                    if t.post != post.id:
+                        continue
+                    answers = [oracle_holds_on_day(t, d, single) for d in every]
+                    if all(c for c, _ in answers):
+                        certain.append((person.id, t))
+                    elif any(p for _, p in answers):
+                        possible.append((person.id, t))
+            with query_path(path):
+                result = ds.office_holders(post, on, include_possible=True)
+            assert sorted((h.person.id, str(h.tenure)) for h in result.certain) == sorted(
+                (pid, str(t)) for pid, t in certain
+            )
+            expected_possible = [] if certain else possible
+            assert sorted((h.person.id, str(h.tenure)) for h in result.possible) == sorted(
+                (pid, str(t)) for pid, t in expected_possible
+            )
+
+    @given(
+        ds=datasets(max_agreements=6, max_events=10),
+        start=st.none() | query_dates,
+        end=st.none() | query_dates,
+        straddling=st.booleans(),
+    )
+    def test_timeline(
+        self, ds: Dataset, start: str | None, end: str | None, straddling: bool
+    ) -> None:
+        """Entries lie inside the bounds (or straddle them, when asked) and are in order."""
+        lo = PartialDate.parse(start).earliest if start else date.min
+        hi = PartialDate.parse(end).latest if end else date.max
+        expected = set()
+        for a in ds.agreements:
+            for m in a.milestones:
+                first, last = m.date.earliest, m.date.latest
+                inside = lo <= first and last <= hi
+                overlaps = first <= hi and last >= lo
+                if inside or (straddling and overlaps):
+                    expected.add((a.id, m.kind.value, str(m.date)))
+        for e in ds.events:
+            first, last = e.start.earliest, (e.end or e.start).latest
+            inside = lo <= first and last <= hi
+            overlaps = first <= hi and last >= lo
+            if inside or (straddling and overlaps):
+                expected.add((e.id, e.kind.value, str(e.start)))
+        entries = ds.timeline(start, end, include_straddling=straddling)
+        assert {(x.record.id, x.kind, str(x.date)) for x in entries} == expected
+        keys = [(x.date.earliest, x.date.latest) for x in entries]
+        assert keys == sorted(keys)
+
+    @given(
+        ds=datasets(max_events=10),
+        on=st.dates(min_value=date(1985, 1, 1), max_value=date(2035, 12, 31)),
+    )
+    def test_snapshot_events(self, ds: Dataset, on: date) -> None:
+        """The last and next events are the nearest held or planned ones on each side."""
+        took_place = [e for e in ds.events if e.status.value in {"held", "planned"}]
+        before = [e for e in took_place if (e.end or e.start).latest < on]
+        after = [e for e in took_place if e.start.earliest > on]
+        snap = ds.snapshot(on)
+        if before:
+            assert snap.last_event is not None
+            latest = max((e.end or e.start).latest for e in before)
+            assert (snap.last_event.end or snap.last_event.start).latest == latest
+        else:
+            assert snap.last_event is None
+        if after:
+            assert snap.next_event is not None
+            assert snap.next_event.start.earliest == min(e.start.earliest for e in after)
+        else:
+            assert snap.next_event is None
+        assert snap.in_force == ds.agreements_in_force(on, include_possible=True)

@@ -720,8 +720,14 @@ class Dataset:
         happened = [e for e in self.events if e.status in _TOOK_PLACE]
         before = [e for e in happened if (e.end or e.start)._hi < lo]
         after = [e for e in happened if e.start._lo > hi]
-        last = max(before, key=lambda e: ((e.end or e.start).sort_key(), e.id), default=None)
-        nxt = min(after, key=lambda e: (e.start.sort_key(), e.id), default=None)
+        # The last event is the one that can end latest; the next, the one that can
+        # start earliest (ties broken by the other bound, then by id).
+        last = max(
+            before,
+            key=lambda e: ((e.end or e.start)._hi, (e.end or e.start)._lo, e.id),
+            default=None,
+        )
+        nxt = min(after, key=lambda e: (e.start._lo, e.start._hi, e.id), default=None)
         return Snapshot(
             on=_on_text(on),
             as_of=self.as_of,
