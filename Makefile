@@ -37,6 +37,9 @@ test: lint typecheck docs
 
 bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_cold_start.py
+	$(BIN)/python benchmarks/bench_dates.py --count 10000
+	$(BIN)/python benchmarks/bench_queries.py --sizes 1000,100000
+	$(BIN)/python benchmarks/bench_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov

@@ -8,6 +8,7 @@ import pytest
 
 from canjapan import exceptions
 from canjapan.exceptions import (
+    AmbiguousTruthError,
     CanjapanError,
     DatasetError,
     DateParseError,
@@ -30,6 +31,7 @@ class TestHierarchy:
             (UnknownIdError, LookupError),
             (UndeterminedOrderError, TypeError),
             (MissingExtraError, ImportError),
+            (AmbiguousTruthError, TypeError),
         ],
     )
     def test_bases(self, error: type[Exception], builtin: type[Exception]) -> None:

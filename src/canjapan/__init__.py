@@ -65,6 +65,7 @@ from canjapan._model import (
 )
 from canjapan._status import AgreementState, AgreementStatus
 from canjapan.exceptions import (
+    AmbiguousTruthError,
     CanjapanError,
     DatasetError,
     DateParseError,
@@ -84,6 +85,7 @@ __all__ = [
     "AgreementKind",
     "AgreementState",
     "AgreementStatus",
+    "AmbiguousTruthError",
     "CanjapanError",
     "Citation",
     "Coordinates",

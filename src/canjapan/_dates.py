@@ -23,7 +23,7 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 
-from canjapan.exceptions import DateParseError, UndeterminedOrderError
+from canjapan.exceptions import AmbiguousTruthError, DateParseError, UndeterminedOrderError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -80,7 +80,7 @@ class Truth(enum.Enum):
             f"{self} is three-valued and has no truth value; "
             "compare it with Truth.YES, Truth.NO or Truth.MAYBE"
         )
-        raise TypeError(msg)
+        raise AmbiguousTruthError(msg)
 
 
 class Unbounded(enum.Enum):
@@ -429,7 +429,7 @@ def _parse_into(self: PartialDate, text: str) -> None:  # noqa: PLR0915
     if type(text) is not str:
         if not isinstance(text, str):
             _fail(text, f"expected a string, got {type(text).__name__}")
-        text = str(text)
+        text = str.__str__(text)  # a plain str, whatever the subclass does
     flags = _QUALIFIERS.get(text[-1:])
     if flags is None:
         body = text
@@ -702,12 +702,21 @@ class DateInterval:
     _lo: int
     _hi: int
 
-    def __init__(self, start: End, end: End) -> None:
-        for name, value in (("start", start), ("end", end)):
-            if not isinstance(value, PartialDate | Unbounded):
-                raise DateParseError(
-                    value, f"an interval {name} must be a PartialDate or Unbounded"
-                )
+    def __init__(self, start: End | DateLike, end: End | DateLike) -> None:
+        """Join two ends.
+
+        Args:
+            start: A :class:`PartialDate` or an :class:`Unbounded`; a ``date``,
+                ``datetime`` or EDTF string (``".."`` open, ``""`` unknown) is
+                converted to one.
+            end: The same, for the end.
+
+        Raises:
+            DateParseError: an end is not one of these, both are unbounded, or
+                the start is certainly after the end (a ``ValueError``).
+        """
+        start = _as_end(start, "start")
+        end = _as_end(end, "end")
         if isinstance(start, Unbounded) and isinstance(end, Unbounded):
             raise DateParseError(
                 f"{start.value}/{end.value}", "an interval needs at least one date"
@@ -817,6 +826,20 @@ class DateInterval:
 
     def __reduce__(self) -> tuple[Callable[[str], DateInterval], tuple[str]]:
         return (DateInterval.parse, (str(self),))
+
+
+def _as_end(value: object, name: str) -> End:
+    if isinstance(value, PartialDate | Unbounded):
+        return value
+    if isinstance(value, str):
+        return _parse_end(value)
+    if isinstance(value, date):
+        return PartialDate.from_date(value)
+    raise DateParseError(
+        value,
+        f"an interval {name} must be a PartialDate, Unbounded, date, datetime or string, "
+        f"not {type(value).__name__}",
+    )
 
 
 def _parse_end(text: str) -> End:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "AmbiguousTruthError",
     "CanjapanError",
     "DatasetError",
     "DateParseError",
@@ -42,6 +43,14 @@ class UndeterminedOrderError(CanjapanError, TypeError):
     order is not determined by what is known of them.
 
     Use :meth:`canjapan.PartialDate.compare` for a three-valued answer.
+    """
+
+
+class AmbiguousTruthError(CanjapanError, TypeError):
+    """A three-valued :class:`canjapan.Truth` was used where a ``bool`` is needed.
+
+    ``if interval.contains(day):`` would silently treat ``MAYBE`` as false; compare
+    with a member instead: ``if interval.contains(day) is Truth.YES:``.
     """
 
 
