@@ -700,3 +700,20 @@ class TestPlot:
         assert r.code == 0, r.err
         assert r.out.strip() == str(target)
         assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+class TestInForceHint:
+    """in-force tells users when undetermined agreements were left out."""
+
+    def test_hint_without_include_possible(self, cli: Run) -> None:
+        """Without --include-possible, the count of undetermined agreements is shown."""
+        r = cli("in-force", "2019-07-15")
+        assert r.code == 0
+        assert "(1 more may be in force" in r.out
+        assert "logistics" not in r.out
+
+    def test_no_hint_with_include_possible(self, cli: Run) -> None:
+        """With --include-possible, they are listed and the hint is gone."""
+        r = cli("in-force", "2019-07-15", "--include-possible")
+        assert "more may be in force" not in r.out
+        assert "logistics" in r.out

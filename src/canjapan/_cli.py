@@ -177,18 +177,31 @@ def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             "Note: the date is after the data's as-of date; agreements are presumed to continue.\n"
         )
     rows = [
-        (a.id, a.title, _str(a.signed), _str(a.entered_into_force), "certain")
+        (a.id, _short(a), _str(a.signed), _str(a.entered_into_force), "certain")
         for a in result.certain
     ]
     rows += [
-        (a.id, a.title, _str(a.signed), _str(a.entered_into_force), "possible")
+        (a.id, _short(a), _str(a.signed), _str(a.entered_into_force), "possible")
         for a in result.possible
     ]
     if rows:
-        _table(rows, ["id", "title", "signed", "in force", "status"], out)
+        _table(rows, ["id", "name", "signed", "in force", "status"], out)
     else:
         out.write("(none)\n")
+    if not args.include_possible:
+        hidden = len(ds.agreements_in_force(on, include_possible=True).possible)
+        if hidden:
+            out.write(
+                f"\n({hidden} more may be in force: their status on this date is "
+                "undetermined; see --include-possible)\n"
+            )
     return EXIT_OK
+
+
+def _short(agreement: Any, width: int = 60) -> str:
+    """A short name for tables: the first short name, else the title, cut to ``width``."""
+    name = agreement.short_names[0] if agreement.short_names else agreement.title
+    return name if len(name) <= width else name[: width - 1] + "…"
 
 
 def _agreement_row(a: Any, on: str) -> dict[str, Any]:
