@@ -18,6 +18,7 @@ from canjapan.exceptions import CanjapanError, DatasetError, DateParseError, Unk
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
+    from canjapan._model import Agreement
 
 __all__ = ["main"]
 
@@ -198,7 +199,7 @@ def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _short(agreement: Any, width: int = 60) -> str:
+def _short(agreement: Agreement, width: int = 60) -> str:
     """A short name for tables: the first short name, else the title, cut to ``width``."""
     name = agreement.short_names[0] if agreement.short_names else agreement.title
     return name if len(name) <= width else name[: width - 1] + "…"

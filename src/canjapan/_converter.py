@@ -63,11 +63,42 @@ def _structure_number(value: object, _: type) -> int | float:
     return value
 
 
-def _structure_str(value: object, _: type) -> str:
+def _structure_str(value: object, cls: type) -> str:
+    # Also the hook of the vocabularies, which are str enums: a JSON string only.
     if not isinstance(value, str):
         msg = f"expected a string, got {_json_type(value)}"
         raise TypeError(msg)
+    return value if cls is str else cls(value)
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"expected a whole number, got {_json_type(value)}"
+        raise TypeError(msg)
     return value
+
+
+def _is_tuple_of(tp: Any) -> bool:
+    args: tuple[Any, ...] = getattr(tp, "__args__", ())
+    return getattr(tp, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _structure_array(converter: Converter) -> Callable[[Any], Callable[[object, type], Any]]:
+    """Hooks for ``tuple[X, ...]``: a JSON array only (a string is not split up)."""
+
+    def factory(tp: Any) -> Callable[[object, type], Any]:
+        item_type = tp.__args__[0]  # tuple[X, ...]
+        item = converter.get_structure_hook(item_type)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if value.__class__ is not list:
+                msg = f"expected an array, got {_json_type(value)}"
+                raise TypeError(msg)
+            return tuple([item(v, item_type) for v in value])
+
+        return structure
+
+    return factory
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -94,9 +125,11 @@ def _make_converter() -> Converter:
     converter.register_structure_hook(PartialDate, _structure_date)
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_structure_hook(int | float, _structure_number)
-    converter.register_structure_hook_func(lambda t: t is str, _structure_str)
+    converter.register_structure_hook(str, _structure_str)  # str and the str enums
+    converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook_factory(_is_tuple_of, _structure_array(converter))
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook_factory(attrs.has, _ordered_unstructure(converter))
     return converter

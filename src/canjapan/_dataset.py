@@ -281,7 +281,7 @@ class Dataset:
     topics: tuple[Topic, ...]
     _by_id: Mapping[str, Record]
     _cache: dict[str, Any]
-    _lock: threading.Lock
+    _lock: threading.RLock
 
     def __init__(
         self,
@@ -360,7 +360,7 @@ class Dataset:
             _set(self, cname, items)
         _set(self, "_by_id", MappingProxyType(by_id))
         _set(self, "_cache", {})
-        _set(self, "_lock", threading.Lock())
+        _set(self, "_lock", threading.RLock())
 
     # -- immutability and value protocol ----------------------------------------------
 
@@ -469,6 +469,8 @@ class Dataset:
             return cache[key]  # type: ignore[no-any-return]
         except KeyError:
             pass
+        # Re-entrant: building one derived table may need another (the indexes use
+        # the bounds). Each is built once, whatever the number of threads.
         with self._lock:
             if key not in cache:
                 cache[key] = build()
