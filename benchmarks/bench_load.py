@@ -1,0 +1,279 @@
+"""Benchmark: loading a user's dataset of 100,000 synthetic agreements.
+
+Prints microseconds per agreement for
+
+* the full path: ``canjapan.loads(text)`` and ``canjapan.load(path)`` (JSON parse,
+  structuring, :class:`canjapan.Dataset` checks);
+* the structuring alone (the converter over already parsed JSON);
+* msgspec decoding the same JSON into equivalent ``msgspec.Struct`` classes (dates
+  as ``str``), from text and from the parsed objects, in the same run;
+* plain cattrs (a default ``cattrs.Converter`` with only a date hook), for scale;
+
+with the ratios to msgspec (target: at most 5x), and the peak memory of loading
+(tracemalloc; target: at most 2x the file size).
+
+Run it with ``python benchmarks/bench_load.py [--count N] [--repeat R]``; it needs
+the ``dev`` extra (msgspec is a benchmark-only dependency).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+import canjapan
+from canjapan import AgreementKind, MilestoneKind, PartialDate
+from canjapan._converter import _structure_fast
+
+# -- synthetic data ------------------------------------------------------------------------
+
+
+def _date(rng: random.Random) -> str:
+    year = rng.randint(1950, 2025)
+    form = rng.random()
+    if form < 0.6:
+        return f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    if form < 0.85:
+        return f"{year:04d}-{rng.randint(1, 12):02d}"
+    if form < 0.95:
+        return f"{year:04d}"
+    return f"{year:04d}-{rng.randint(21, 23)}{rng.choice('?~')}"
+
+
+def synthetic(count: int, seed: int = 2026) -> dict[str, Any]:
+    """A single-file dataset of ``count`` agreements citing a few sources and people."""
+    rng = random.Random(seed)
+    sources = [
+        {"id": f"source-{i}", "title": f"Source {i}", "url": f"https://example.org/{i}"}
+        for i in range(20)
+    ]
+    cite = {"source": "source-0", "quote": "q"}
+    people = [{"id": f"person-{i}", "name": f"Person {i}", "citations": [cite]} for i in range(50)]
+    places = [
+        {"id": f"place-{i}", "name": f"Place {i}", "kind": "city", "citations": [cite]}
+        for i in range(10)
+    ]
+    kinds = [k.value for k in AgreementKind]
+    agreements = []
+    for i in range(count):
+        first = _date(rng)
+        milestones = [
+            {
+                "kind": "signed",
+                "date": first,
+                "place": f"place-{rng.randrange(10)}",
+                "citations": [
+                    {
+                        "source": f"source-{rng.randrange(20)}",
+                        "quote": f"signed on {first} by both parties",
+                    }
+                ],
+            }
+        ]
+        if rng.random() < 0.7:
+            milestones.append(
+                {
+                    "kind": "entered_into_force",
+                    "date": str(int(first[:4]) + 1),
+                    "citations": [
+                        {
+                            "source": f"source-{rng.randrange(20)}",
+                            "quote": "entered into force the following year",
+                            "locator": "para. 3",
+                        }
+                    ],
+                }
+            )
+        record: dict[str, Any] = {
+            "id": f"agreement-{i}",
+            "title": f"Agreement number {i} on defence cooperation",
+            "kind": rng.choice(kinds),
+            "parties": ["CAN", "JPN"],
+            "signatories": sorted({f"person-{rng.randrange(50)}" for _ in range(2)}),
+            "milestones": milestones,
+            "citations": [
+                {"source": f"source-{rng.randrange(20)}", "quote": f"the agreement {i} text"}
+            ],
+        }
+        if rng.random() < 0.3:
+            record["abbreviations"] = [f"A{i}"]
+        if rng.random() < 0.2:
+            record["labels"] = [{"text": f"協定 {i}", "language": "ja"}]
+        if rng.random() < 0.2:
+            record["note"] = "Some sources give a different date."
+        agreements.append(record)
+    return {
+        "name": "Synthetic",
+        "version": "1.0.0",
+        "as_of": "2026-03-06",
+        "sources": sources,
+        "places": places,
+        "people": people,
+        "agreements": agreements,
+    }
+
+
+# -- msgspec equivalents (dates as str) ------------------------------------------------------
+
+
+class CitationStruct(msgspec.Struct, forbid_unknown_fields=True):
+    source: str
+    quote: str
+    locator: str | None = None
+
+
+class LabelStruct(msgspec.Struct, forbid_unknown_fields=True):
+    text: str
+    language: str
+
+
+class MilestoneStruct(msgspec.Struct, forbid_unknown_fields=True):
+    kind: MilestoneKind
+    date: str
+    citations: tuple[CitationStruct, ...]
+    party: str | None = None
+    place: str | None = None
+    people: tuple[str, ...] = ()
+    note: str | None = None
+
+
+class AgreementStruct(msgspec.Struct, forbid_unknown_fields=True):
+    id: str
+    title: str
+    kind: AgreementKind
+    parties: tuple[str, ...]
+    citations: tuple[CitationStruct, ...]
+    short_names: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()
+    milestones: tuple[MilestoneStruct, ...] = ()
+    labels: tuple[LabelStruct, ...] = ()
+    note: str | None = None
+
+
+class AgreementsOnly(msgspec.Struct):
+    agreements: tuple[AgreementStruct, ...]
+
+
+# -- measuring ---------------------------------------------------------------------------------
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs, in seconds (a collection first, not timed)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+        del result
+    return min(times)
+
+
+def peak_memory(run: Callable[[], object]) -> int:
+    """The peak of memory traced while ``run`` runs and its result lives, in bytes."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = run()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del result
+    return peak
+
+
+def plain_cattrs_structure(raw: list[dict[str, Any]]) -> object:
+    """Plain cattrs: a default converter with a date hook, no tuning."""
+    import cattrs
+
+    converter = cattrs.Converter(forbid_extra_keys=True)
+    converter.register_structure_hook(PartialDate, lambda v, _: PartialDate.parse(v))
+    return converter.structure(raw, list[canjapan.Agreement])
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--count", type=int, default=100_000, help="agreements (100000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure, best kept (3)")
+    args = parser.parse_args(argv)
+    n, repeat = args.count, args.repeat
+
+    document = synthetic(n)
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    data = text.encode("utf-8")
+    raw_agreements = json.loads(text)["agreements"]
+    python = sys.version.split()[0]
+    print(f"canjapan {canjapan.__version__}, msgspec {msgspec.__version__}, Python {python}")
+    print(f"{n:,} agreements, {len(data) / 1e6:.1f} MB of JSON, best of {repeat}\n")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "dataset.json"
+        path.write_bytes(data)
+
+        ds = canjapan.loads(text)
+        assert len(ds.agreements) == n
+        structured = _structure_fast({"agreements": raw_agreements})
+        assert structured is not None
+
+        figures = {
+            "json.loads (parse only)": best_of(repeat, lambda: json.loads(text)),
+            "canjapan.loads (full)": best_of(repeat, lambda: canjapan.loads(text)),
+            "canjapan.load(path) (full)": best_of(repeat, lambda: canjapan.load(path)),
+            "structuring alone (converter)": best_of(
+                repeat, lambda: _structure_fast({"agreements": raw_agreements})
+            ),
+            "msgspec.json.decode (parse + structs)": best_of(
+                repeat, lambda: msgspec.json.decode(data, type=AgreementsOnly)
+            ),
+            "msgspec.convert (structs alone)": best_of(
+                repeat, lambda: msgspec.convert(raw_agreements, tuple[AgreementStruct, ...])
+            ),
+            "plain cattrs (structuring alone)": best_of(
+                min(repeat, 2), lambda: plain_cattrs_structure(raw_agreements)
+            ),
+        }
+        width = max(map(len, figures))
+        for name, seconds in figures.items():
+            print(f"  {name:<{width}}  {seconds * 1e6 / n:7.2f} us/record  {seconds:6.3f} s")
+
+        decode = figures["msgspec.json.decode (parse + structs)"]
+        convert = figures["msgspec.convert (structs alone)"]
+        ratios = (
+            ("canjapan.loads / msgspec.json.decode", "canjapan.loads (full)", decode),
+            ("canjapan.load(path) / msgspec.json.decode", "canjapan.load(path) (full)", decode),
+            ("structuring alone / msgspec.convert", "structuring alone (converter)", convert),
+            ("plain cattrs / msgspec.convert", "plain cattrs (structuring alone)", convert),
+        )
+        print("\nratios to msgspec (target: at most 5x)")
+        for label, name, base in ratios:
+            print(f"  {label:<42}  {figures[name] / base:5.1f}x")
+
+        size = len(data)
+        print("\npeak memory while loading (tracemalloc; target: at most 2x the file size)")
+        runs: tuple[tuple[str, Callable[[], object]], ...] = (
+            ("canjapan.load(path)", lambda: canjapan.load(path)),
+            ("canjapan.loads(text), text already in memory", lambda: canjapan.loads(text)),
+            (
+                "msgspec.json.decode, bytes already in memory",
+                lambda: msgspec.json.decode(data, type=AgreementsOnly),
+            ),
+        )
+        for name, run in runs:
+            peak = peak_memory(run)
+            print(f"  {name:<46}  {peak / 1e6:7.1f} MB  {peak / size:4.2f}x the file")
+
+
+if __name__ == "__main__":
+    main()
