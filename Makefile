@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck docs bench clean
+.PHONY: demo test lint typecheck docs bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_dates.py --count 10000
 	$(BIN)/python benchmarks/bench_queries.py --sizes 1000,100000
 	$(BIN)/python benchmarks/bench_load.py
+
+# Regenerate the shipped JSON Schema after a model change (a test checks it is current).
+schema: $(VENV)/.dev-installed
+	$(BIN)/python -m canjapan._schema > src/canjapan/schema.json
+	cp src/canjapan/schema.json docs/schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov
