@@ -139,6 +139,14 @@ class TestIntegrity:
         )
         assert len(ok.people) == 2
 
+    @pytest.mark.parametrize(
+        "as_of", ["2026-03-06", date(2026, 3, 6), PartialDate.parse("2026-03-06")]
+    )
+    def test_as_of_date_like(self, as_of: str | date | PartialDate) -> None:
+        """as_of accepts a date, an ISO string or an exact PartialDate."""
+        ds = Dataset(name="T", version="1", as_of=as_of, sources=(SOURCE,))
+        assert ds.as_of == date(2026, 3, 6)
+
     def test_bad_meta(self) -> None:
         """The dataset's own fields are checked too."""
         with pytest.raises(DatasetError) as info:

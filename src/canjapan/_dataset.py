@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
@@ -288,7 +288,7 @@ class Dataset:
         *,
         name: str,
         version: str,
-        as_of: date | str,
+        as_of: DateLike,
         description: str | None = None,
         sources: Iterable[Source] = (),
         places: Iterable[Place] = (),
@@ -859,9 +859,11 @@ def _on_text(on: DateLike) -> str:
 
 
 def _as_of(value: object, problems: list[Problem]) -> date:
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str | PartialDate):
         try:
             lo, hi = day_bounds(value)
         except ValueError:
