@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import os
+import re
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +26,7 @@ from cattrs import Converter
 
 from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate
-from canjapan.exceptions import DatasetError, Problem
+from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -53,14 +55,32 @@ def _structure_date(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
         msg = f"expected an EDTF date string, got {_json_type(value)}"
         raise TypeError(msg)
-    return _parse_date(value)
+    try:
+        return _parse_date(value)
+    except DateParseError:
+        if "/" in value:
+            raise DateParseError(value, "this field takes one date, not an interval") from None
+        raise
 
 
 def _structure_number(value: object, _: type) -> int | float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"expected a number, got {_json_type(value)}"
         raise TypeError(msg)
+    _finite(value)
     return value
+
+
+def _finite(value: float) -> float:
+    """``value`` as a float; refuses what a float cannot hold (1e999 parses as inf)."""
+    try:
+        result = float(value)
+    except OverflowError:
+        result = math.inf
+    if not math.isfinite(result):
+        msg = f"expected a finite number, got {value!r}"
+        raise ValueError(msg)
+    return result
 
 
 def _structure_str(value: object, cls: type) -> str:
@@ -73,7 +93,8 @@ def _structure_str(value: object, cls: type) -> str:
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"expected a whole number, got {_json_type(value)}"
+        got = repr(value) if isinstance(value, float) else _json_type(value)
+        msg = f"expected a whole number, got {got}"
         raise TypeError(msg)
     return value
 
@@ -112,7 +133,7 @@ def _structure_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"expected a number, got {_json_type(value)}"
         raise TypeError(msg)
-    return float(value)
+    return _finite(value)
 
 
 def _make_converter() -> Converter:
@@ -220,7 +241,32 @@ def structure_dataset(raw: object, *, source: str | None = None) -> Dataset:
             **collections,
         )
     except DatasetError as exc:
-        raise DatasetError(exc.problems, source=source) from None
+        raise DatasetError(_as_written(exc.problems, lists), source=source) from None
+
+
+_REORDERED: Final = {"agreements": "milestones", "people": "tenures"}
+_ITEM_PATH: Final = re.compile(r"(milestones|tenures)\[(\d+)\](.*)", re.DOTALL)
+
+
+def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[Problem]:
+    """Point paths into milestones and tenures, which records keep sorted, at the
+    item's position in the input."""
+    out = []
+    for p in problems:
+        m = _ITEM_PATH.fullmatch(p.path)
+        field = _REORDERED.get(p.collection)
+        raw = next((r for r in lists.get(p.collection, ()) if r.get("id") == p.record), None)
+        path = p.path
+        if m and field is not None and m.group(1) == field and raw is not None:
+            record: Any = _converter().structure(raw, COLLECTIONS[p.collection])
+            item = getattr(record, field)[int(m.group(2))]
+            hook = _converter().get_structure_hook(type(item))
+            for j, written in enumerate(raw[field]):
+                if hook(written, type(item)) == item:
+                    path = f"{field}[{j}]{m.group(3)}"
+                    break
+        out.append(Problem(p.collection, p.record, path, p.message))
+    return out
 
 
 def _structure_fast(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
@@ -390,7 +436,16 @@ def _parse_json(text: str | bytes, where: str) -> Any:
                 [Problem("file", None, where, f"not valid UTF-8 (byte {exc.start})")], source=where
             ) from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        if _SURROGATE_ESCAPE.search(text):
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return value
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start : exc.end]
+        raise DatasetError(
+            [Problem("file", None, where, f"not valid Unicode: lone surrogate {char!r}")],
+            source=where,
+        ) from None
     except json.JSONDecodeError as exc:
         raise DatasetError(
             [
@@ -409,6 +464,21 @@ def _parse_json(text: str | bytes, where: str) -> Any:
         raise DatasetError(
             [Problem("file", None, where, "JSON nested too deeply")], source=where
         ) from None
+
+
+_SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"not valid JSON: duplicate key {key!r}"
+                raise ValueError(msg)
+            seen.add(key)
+    return value
 
 
 def _reject_constant(name: str) -> Any:

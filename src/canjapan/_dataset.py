@@ -949,7 +949,7 @@ def _check_references(
         cites("mechanisms", r.id, "", r.citations)
         if r.start is not None and r.end is not None and r.start.certainly_after(r.end):
             problems.append(
-                Problem("mechanisms", r.id, "end", f"end {r.end} is before start {r.start}")
+                Problem("mechanisms", r.id, "end", f"{r.end} is before start {r.start}")
             )
     for r in collections["events"]:
         ref("events", r.id, "place", r.place, Place)
@@ -997,7 +997,7 @@ def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
                         pid,
                         f"tenures[{i}]",
                         f"tenure in {post!r} certainly overlaps "
-                        f"{holder[2]!r}'s tenures[{holder[3]}]",
+                        f"tenures[{holder[3]}] of {holder[2]!r}",
                     )
                 )
             if end > reach:

@@ -658,7 +658,11 @@ class Figure(_Displayable):
 
     @value.validator
     def _check_value(self, _: Attribute[float], value: object) -> None:
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (isinstance(value, float) and not math.isfinite(value))
+        ):
             msg = f"value must be a number, got {value!r}"
             raise ValueError(msg)
 

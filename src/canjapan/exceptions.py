@@ -74,6 +74,8 @@ class Problem:
         self.message = message
 
     def __str__(self) -> str:
+        if self.collection == "file":
+            return f"{self.path}: {self.message}"
         where = self.collection
         if self.record is not None:
             where += f"[{self.record!r}]"
