@@ -717,3 +717,20 @@ class TestInForceHint:
         r = cli("in-force", "2019-07-15", "--include-possible")
         assert "more may be in force" not in r.out
         assert "logistics" in r.out
+
+
+class TestHoldersHint:
+    """holders tells users when possible holders were left out."""
+
+    def test_hint_when_nobody_is_certain(self, cli: Run) -> None:
+        """With nobody certain, the count of possible holders is shown."""
+        r = cli("holders", "jpn-pm", "2011-09")
+        assert r.code == 0
+        assert "(nobody known)" in r.out
+        assert "(2 more may have held it" in r.out
+
+    def test_no_hint_when_someone_is_certain(self, cli: Run) -> None:
+        """A certain holder rules the others out, so there is nothing to hint at."""
+        r = cli("holders", "jpn-pm", "2011-09-01")
+        assert "may have held it" not in r.out
+        assert "kan" in r.out

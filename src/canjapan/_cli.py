@@ -248,6 +248,13 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         _table(rows, ["id", "name", "start", "end", "status"], out)
     else:
         out.write("(nobody known)\n")
+    if not args.include_possible:
+        hidden = len(ds.office_holders(args.post, on, include_possible=True).possible)
+        if hidden:
+            out.write(
+                f"\n({hidden} more may have held it: their tenures may cover this date; "
+                "see --include-possible)\n"
+            )
     return EXIT_OK
 
 
