@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
 from attrs import frozen
 
-from canjapan._dates import DateLike, PartialDate, day_bounds
+from canjapan._dates import DateLike, PartialDate, date_text, day_bounds
 from canjapan._model import (
     Agreement,
     Citation,
@@ -516,7 +516,7 @@ class Dataset:
         certain_ids, possible_ids = self._in_force_ids(lo, hi, include_possible)
         agreements = self.agreements
         return InForce(
-            on=_on_text(on),
+            on=date_text(on, lo, hi),
             as_of=self.as_of,
             certain=tuple(map(agreements.__getitem__, certain_ids)),
             possible=tuple(map(agreements.__getitem__, possible_ids)),
@@ -572,7 +572,7 @@ class Dataset:
         # when nobody is certain.
         return OfficeHolders(
             post=the_post,
-            on=_on_text(on),
+            on=date_text(on, lo, hi),
             as_of=self.as_of,
             certain=tuple(holders[i][0] for i in certain_ids),
             possible=tuple(holders[i][0] for i in possible_ids),
@@ -731,7 +731,7 @@ class Dataset:
         )
         nxt = min(after, key=lambda e: (e.start._lo, e.start._hi, e.id), default=None)
         return Snapshot(
-            on=_on_text(on),
+            on=date_text(on, lo, hi),
             as_of=self.as_of,
             in_force=in_force,
             mechanisms=mechanisms,
@@ -848,14 +848,6 @@ def _matches(
         and (country is None or country in record.parties)
         and (place is None or m.place == place)
     )
-
-
-def _on_text(on: DateLike) -> str:
-    if isinstance(on, PartialDate):
-        return str(on)
-    if isinstance(on, date):
-        return (on.date() if hasattr(on, "date") and callable(on.date) else on).isoformat()
-    return str(on)
 
 
 def _as_of(value: object, problems: list[Problem]) -> date:

@@ -657,6 +657,17 @@ def _span(value: DateLike | DateInterval) -> tuple[int, int]:
     return day_bounds(value)
 
 
+def date_text(value: DateLike, lo: int, hi: int) -> str:
+    """How a date someone asked about is written back in answers: a partial date as
+    its EDTF text, a single day as ``YYYY-MM-DD``, anything else as given.
+    ``lo``/``hi`` are its :func:`day_bounds`."""
+    if isinstance(value, PartialDate):
+        return str(value)
+    if lo == hi:
+        return date.fromordinal(lo).isoformat()
+    return str(value)
+
+
 def to_date(value: DateLike) -> date:
     """The single day ``value`` names.
 

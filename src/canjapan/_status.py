@@ -24,12 +24,11 @@ Conventions:
 from __future__ import annotations
 
 import enum
-from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from attrs import frozen
 
-from canjapan._dates import PartialDate, day_bounds
+from canjapan._dates import PartialDate, date_text, day_bounds
 from canjapan._model import MilestoneKind
 
 if TYPE_CHECKING:
@@ -170,7 +169,7 @@ def possible_states(
 def status_on(agreement: Agreement, on: DateLike) -> AgreementStatus:
     """The status of ``agreement`` on ``on``; see the module docstring for the rules."""
     lo, hi = day_bounds(on)
-    on_text = _on_text(on, lo, hi)
+    on_text = date_text(on, lo, hi)
     bounds = agreement_bounds(agreement)
     signed = agreement.signed
     effect = agreement.entered_into_force
@@ -197,12 +196,12 @@ def status_on(agreement: Agreement, on: DateLike) -> AgreementStatus:
         if effect is not None:
             reason += f"; takes effect {_fmt(effect)}"
     else:
-        reason = _undetermined_reason(agreement, on_text, lo, hi, bounds[1], bounds[2])
+        reason = _undetermined_reason(agreement, on_text, lo, hi, bounds[1])
     return AgreementStatus(state=state, possible=frozenset(possible), reason=reason, on=on_text)
 
 
 def _undetermined_reason(
-    agreement: Agreement, on_text: str, lo: int, hi: int, start_hi: int, end_lo: int
+    agreement: Agreement, on_text: str, lo: int, hi: int, start_hi: int
 ) -> str:
     def straddles(d: PartialDate | None) -> bool:
         return d is not None and d._lo <= hi and d._hi > lo
@@ -221,11 +220,3 @@ def _undetermined_reason(
         f"attested in effect in {_fmt(attested.date if attested else None)}; "
         "the start of its effect is not recorded"
     )
-
-
-def _on_text(on: DateLike, lo: int, hi: int) -> str:
-    if isinstance(on, PartialDate):
-        return str(on)
-    if lo == hi:
-        return date.fromordinal(lo).isoformat()
-    return str(on)
