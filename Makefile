@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck docs bench schema clean
+.PHONY: demo test lint typecheck docs bench schema hooks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ bench: $(VENV)/.dev-installed
 schema: $(VENV)/.dev-installed
 	$(BIN)/python -m canjapan._schema > src/canjapan/schema.json
 	cp src/canjapan/schema.json docs/schema.json
+
+# Rewrite the generated structure hooks after a model change (a test checks they are current).
+hooks: $(VENV)/.dev-installed
+	$(BIN)/python -m canjapan._hookgen > src/canjapan/_hooks.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov

@@ -42,13 +42,14 @@ def _data_files() -> Traversable:
 
 
 def _load() -> Dataset:
-    from canjapan._converter import META_FILE, _parse_json, structure_dataset
+    from canjapan._converter import META_FILE, _gc_paused, _parse_json, structure_dataset
     from canjapan._dataset import COLLECTIONS
 
     data = _data_files()
-    raw: dict[str, Any] = dict(_parse_json(data.joinpath(META_FILE).read_bytes(), META_FILE))
-    for cname in COLLECTIONS:
-        resource = data.joinpath(f"{cname}.json")
-        if resource.is_file():
-            raw[cname] = _parse_json(resource.read_bytes(), f"{cname}.json")
-    return structure_dataset(raw, source="(bundled)")
+    with _gc_paused():
+        raw: dict[str, Any] = dict(_parse_json(data.joinpath(META_FILE).read_bytes(), META_FILE))
+        for cname in COLLECTIONS:
+            resource = data.joinpath(f"{cname}.json")
+            if resource.is_file():
+                raw[cname] = _parse_json(resource.read_bytes(), f"{cname}.json")
+        return structure_dataset(raw, source="(bundled)")

@@ -1,10 +1,21 @@
 """Every JSON rule of the library: one private cattrs converter, loading and dumping.
 
-Loading runs the converter over the whole dataset first, the fast way. Only when
-that fails does it check every record again field by field, running each field's
-attrs converter and validator on its own, to report all problems at once, each
-with its collection, record id and field path. Either way, nothing is returned
-unless the whole dataset is valid.
+Loading takes up to three passes, each only when the one before fails:
+
+1. the specialised structure hooks of :mod:`canjapan._hooks`, generated from the
+   model by :mod:`canjapan._hookgen`: one function per record class with the
+   JSON rules and the record's own checks inline. They need no cattrs, so loading
+   valid data (the bundled data above all) does not import it;
+2. the cattrs converter, whose record hooks try the specialised hook and, when it
+   refuses, cattrs' own generated hook, which builds the record through its attrs
+   ``__init__`` (converters and validators);
+3. a field-by-field check of every record, running each field's attrs converter and
+   validator on its own, to report all problems at once, each with its collection,
+   record id and field path.
+
+The garbage collector is paused while a dataset is parsed and built: it allocates
+many objects and frees none, so collections would only cost time. Either way,
+nothing is returned unless the whole dataset is valid.
 """
 
 from __future__ import annotations
@@ -15,18 +26,21 @@ import math
 import os
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-from cattrs import Converter
 
 from canjapan._dataset import COLLECTIONS, Dataset
-from canjapan._dates import PartialDate
+from canjapan._dates import PartialDate, parse_cached
+from canjapan._hooks import HOOKS
 from canjapan.exceptions import DatasetError, DateParseError, Problem
+
+if TYPE_CHECKING:
+    from cattrs import Converter
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -45,18 +59,12 @@ META_KEYS: Final = ("name", "version", "as_of", "description")
 META_FILE: Final = "dataset.json"
 
 
-@lru_cache(maxsize=16384)
-def _parse_date(text: str) -> PartialDate:
-    # PartialDate is immutable, so equal strings can share one instance.
-    return PartialDate.parse(text)
-
-
 def _structure_date(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
         msg = f"expected an EDTF date string, got {_json_type(value)}"
         raise TypeError(msg)
     try:
-        return _parse_date(value)
+        return parse_cached(value)
     except DateParseError:
         if "/" in value:
             raise DateParseError(value, "this field takes one date, not an interval") from None
@@ -137,6 +145,8 @@ def _structure_float(value: object, _: type) -> float:
 
 
 def _make_converter() -> Converter:
+    from cattrs import Converter
+
     converter = Converter(
         omit_if_default=True,
         forbid_extra_keys=True,
@@ -153,7 +163,31 @@ def _make_converter() -> Converter:
     converter.register_structure_hook_factory(_is_tuple_of, _structure_array(converter))
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_unstructure_hook_factory(attrs.has, _ordered_unstructure(converter))
+    for cls, fast in HOOKS.items():  # nested classes first: their hooks are used by the others
+        converter.register_structure_hook(cls, _tuned_hook(converter, cls, fast))
     return converter
+
+
+def _tuned_hook(converter: Converter, cls: type, fast: Callable[[Any], Any]) -> Any:
+    """The record's specialised hook, falling back to cattrs' generated one (which
+    builds the record through its attrs ``__init__``) on anything it refuses."""
+    from cattrs.gen import make_dict_structure_fn
+
+    careful: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_prefer_attrib_converters=False,
+        _cattrs_detailed_validation=False,
+    )
+
+    def structure(value: object, _: type) -> Any:
+        try:
+            return fast(value)
+        except Exception:  # any refusal means: take the careful way
+            return careful(value, cls)
+
+    return structure
 
 
 def _ordered_unstructure(converter: Converter) -> Callable[[Any], Callable[[Any], dict[str, Any]]]:
@@ -269,20 +303,39 @@ def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[P
     return out
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (a dataset's records hold no cycles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _structure_fast(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
+    """The records of every collection, or ``None`` if any record is refused."""
+    collections: dict[str, tuple[Any, ...]] = {}
+    try:
+        for cname, cls in COLLECTIONS.items():
+            hook = HOOKS[cls]
+            collections[cname] = tuple([hook(r) for r in raw.get(cname, ())])
+    except Exception:  # the converter takes over
+        return _structure_converter(raw)
+    return collections
+
+
+def _structure_converter(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
     converter = _converter()
     collections: dict[str, tuple[Any, ...]] = {}
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # bulk allocation of acyclic records: the cyclic GC only costs time here
     try:
         for cname, cls in COLLECTIONS.items():
             hook = converter.get_structure_hook(cls)
             collections[cname] = tuple([hook(r, cls) for r in raw.get(cname, ())])
-    except Exception:
+    except Exception:  # the field-by-field pass reports what is wrong
         return None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return collections
 
 
@@ -424,7 +477,8 @@ def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
     Raises:
         DatasetError: the text is not valid JSON or not a valid dataset.
     """
-    return structure_dataset(_parse_json(text, source or "<string>"), source=source)
+    with _gc_paused():
+        return structure_dataset(_parse_json(text, source or "<string>"), source=source)
 
 
 def _parse_json(text: str | bytes, where: str) -> Any:
@@ -522,9 +576,10 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
         DatasetError: the input is missing, too large, not JSON or not a valid dataset.
     """
     p = Path(path)
-    if p.is_dir():
-        return structure_dataset(_read_directory(p, max_bytes), source=str(p))
-    return structure_dataset(_read(p, max_bytes), source=str(p))
+    with _gc_paused():
+        if p.is_dir():
+            return structure_dataset(_read_directory(p, max_bytes), source=str(p))
+        return structure_dataset(_read(p, max_bytes), source=str(p))
 
 
 def _read_directory(p: Path, max_bytes: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import enum
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias
 
 from canjapan.exceptions import AmbiguousTruthError, DateParseError, UndeterminedOrderError
@@ -37,6 +38,7 @@ __all__ = [
     "Truth",
     "Unbounded",
     "day_bounds",
+    "parse_cached",
     "to_date",
 ]
 
@@ -410,6 +412,13 @@ class PartialDate:
 
     def __reduce__(self) -> tuple[Callable[[str], PartialDate], tuple[str]]:
         return (PartialDate.parse, (self._text,))
+
+
+@lru_cache(maxsize=16384)
+def parse_cached(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse`, remembered: dates are immutable, so equal strings
+    can share one instance (loading a dataset parses the same dates many times)."""
+    return PartialDate.parse(text)
 
 
 def _call_text(year: object, month: object, day: object, season: object) -> str:

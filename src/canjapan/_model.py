@@ -266,6 +266,12 @@ def _cited(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None
         raise ValueError(msg)
 
 
+def _date(_: Any, attribute: Attribute[Any], value: object) -> None:
+    if not isinstance(value, PartialDate):
+        msg = f"{attribute.name} must be a PartialDate, got {type(value).__name__}"
+        raise TypeError(msg)
+
+
 def _optional_date(_: Any, attribute: Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate):
         msg = f"{attribute.name} must be a PartialDate, got {type(value).__name__}"
@@ -503,19 +509,13 @@ class Milestone(_Displayable):
     """A dated step in an agreement's lifecycle."""
 
     kind: MilestoneKind = field(converter=MilestoneKind)
-    date: PartialDate = field()
+    date: PartialDate = field(validator=_date)
     party: str | None = field(default=None, validator=_country)
     """For ``approved``: the party that approved."""
     place: str | None = field(default=None, validator=_optional_slug)
     people: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
     citations: tuple[Citation, ...] = _citations_field()
     note: str | None = field(default=None, validator=_optional_text)
-
-    @date.validator
-    def _check_date(self, _: Attribute[PartialDate], value: object) -> None:
-        if not isinstance(value, PartialDate):
-            msg = f"date must be a PartialDate, got {type(value).__name__}"
-            raise TypeError(msg)
 
 
 @frozen(kw_only=True)
@@ -601,7 +601,7 @@ class Event(_Displayable):
     id: str = field(validator=_slug)
     title: str = field(validator=_text)
     kind: EventKind = field(converter=EventKind)
-    start: PartialDate = field()
+    start: PartialDate = field(validator=_date)
     end: PartialDate | None = field(default=None, validator=_optional_date)
     """The last day (inclusive), for events over several days."""
     status: EventStatus = field(default=EventStatus.HELD, converter=EventStatus)
@@ -618,12 +618,6 @@ class Event(_Displayable):
     labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
     citations: tuple[Citation, ...] = _citations_field()
     note: str | None = field(default=None, validator=_optional_text)
-
-    @start.validator
-    def _check_start(self, _: Attribute[PartialDate], value: object) -> None:
-        if not isinstance(value, PartialDate):
-            msg = f"start must be a PartialDate, got {type(value).__name__}"
-            raise TypeError(msg)
 
     @sequence.validator
     def _check_sequence(self, _: Attribute[int | None], value: object) -> None:

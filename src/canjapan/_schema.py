@@ -90,7 +90,7 @@ _DATE: Final = {"type": "string", "pattern": DATE_PATTERN}
 # -- what each validator means in JSON Schema -------------------------------------------
 
 # Validators shared by many fields, by identity: the schema of the (non-null) value.
-# Validators that only check the Python type (``_optional_date``, ``_dates``, the
+# Validators that only check the Python type (``_date``, ``_optional_date``, ``_dates``, the
 # ``_instances`` closures) add nothing: the field's type already says it.
 _SHARED_RULES: Final[dict[Callable[..., Any], dict[str, Any]]] = {
     _model._text: _TEXT,
@@ -99,6 +99,7 @@ _SHARED_RULES: Final[dict[Callable[..., Any], dict[str, Any]]] = {
     _model._optional_slug: _SLUG,
     _model._country: _COUNTRY,
     _model._language: _LANGUAGE,
+    _model._date: {},
     _model._optional_date: {},
     _model._dates: {},
 }
@@ -114,8 +115,6 @@ _FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("Source", "url"): {"type": "string", "pattern": "^https://"},
     ("Coordinates", "latitude"): {"minimum": -90, "maximum": 90},
     ("Coordinates", "longitude"): {"minimum": -180, "maximum": 180},
-    ("Milestone", "date"): {},
-    ("Event", "start"): {},
     ("Event", "sequence"): {"minimum": 1},
     ("Figure", "value"): {},
     ("Figure", "period"): {"type": "string", "pattern": _anchored(_model.DURATION_PATTERN)},

@@ -1,0 +1,355 @@
+"""Write the converter's specialised structure hooks (``_hooks.py``) from the model.
+
+The converter structures a record from JSON in two steps: the JSON rules of each
+field's type (a string is a JSON string, an array a JSON array, a date an EDTF
+string, no unknown keys), then the record's own attrs converters and validators.
+Run through cattrs' generic hooks and attrs' ``__init__``, that costs several
+Python calls per field. The hooks written here do both steps in one function per
+record class, with the common checks written inline, and set the fields of the new
+record directly.
+
+They are a fast path only: a hook that meets anything it does not expect raises,
+and the loader then structures the whole input again the careful way, through the
+record classes' own ``__init__``, which reports every problem or gives the same
+records. A hook may refuse more than the careful way, never less; the tests check
+this, and that both give equal records.
+
+The hooks are written once, as source, and shipped as a module, so that loading
+data compiles nothing at run time. ``python -m canjapan._hookgen`` prints the
+module; a test checks that the shipped one is current (``make hooks`` rewrites it).
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Callable, Iterator
+from typing import Any, Final, Union, get_args, get_origin
+
+import attrs
+
+from canjapan import _model
+from canjapan._dataset import COLLECTIONS
+from canjapan._dates import PartialDate
+
+__all__ = ["hooks_source"]
+
+HEADER: Final = '''\
+"""Specialised structure hooks, one per record class. Generated: do not edit.
+
+Written by ``python -m canjapan._hookgen`` from the model (``make hooks``); see that
+module for what they check. Each hook raises on anything unexpected, and the loader
+then takes the careful path.
+"""
+
+# ruff: noqa: PLR0915, PLR5501, SIM102, SIM108
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from canjapan._dates import PartialDate, parse_cached
+from canjapan._model import (
+{imports}
+)
+
+__all__ = [
+{exports}
+]
+
+_MISSING: Final = object()
+_new = object.__new__
+_set = object.__setattr__
+_slug = ID_PATTERN.fullmatch
+_country = COUNTRY_PATTERN.fullmatch
+_language = LANGUAGE_PATTERN.fullmatch
+
+
+class Rejected(Exception):
+    """The input is not what the fast path expects; structure it the careful way."""
+
+
+def _date(value: object) -> PartialDate:
+    if value.__class__ is not str:
+        raise Rejected
+    return parse_cached(value)
+
+
+def _number(value: object) -> float:
+    if value.__class__ is not int and value.__class__ is not float:
+        raise Rejected
+    result = float(value)
+    if result - result != 0.0:  # inf or nan
+        raise Rejected
+    return result
+'''
+
+
+# Field validators checked inline, on a value already of the right Python type and
+# not None (an optional field's checks only run when it has a value): the condition
+# under which the value ``v`` is invalid.
+_INLINE_CHECKS: Final[dict[Callable[..., Any], str]] = {
+    _model._slug: "if _slug({v}) is None:",
+    _model._optional_slug: "if _slug({v}) is None:",
+    _model._text: "if not {v}.strip():",
+    _model._optional_text: "if not {v}.strip():",
+    _model._country: "if _country({v}) is None:",
+    _model._language: "if _language({v}) is None:",
+    _model._citations: "if not {v}:",
+}
+# Validators of the items of a tuple of strings.
+_INLINE_ITEM_CHECKS: Final[dict[Callable[..., Any], str]] = {
+    _model._slugs: "_slug({x}) is None",
+    _model._countries: "_country({x}) is None",
+    _model._texts: "not {x}.strip()",
+}
+# Validators that only check the Python type, which the hook has just built.
+_TYPE_ONLY: Final = frozenset({_model._date, _model._optional_date, _model._dates})
+# Converters that leave what the hook built as it is (a tuple, an enum member).
+_IDENTITY: Final = frozenset({_model._tuple})
+# Converters run only on tuples of two or more items (they keep shorter ones as they are).
+_SORTING: Final = frozenset({_model._milestones, _model._tenures})
+
+
+def hooks_source() -> str:
+    """The source of the hooks module."""
+    classes = _record_classes()
+    enums = sorted({e for cls in classes for e in _enums_of(cls)}, key=lambda e: e.__name__)
+    names = sorted(  # in isort's order: constants, classes, functions
+        {c.__name__ for c in classes}
+        | {e.__name__ for e in enums}
+        | {"COUNTRY_PATTERN", "ID_PATTERN", "LANGUAGE_PATTERN", "_domains", "_milestones"}
+        | {"_tenures"},
+        key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n),
+    )
+    exports = ["HOOKS", "Rejected", *(_hook_name(c) for c in classes)]
+    parts = [
+        HEADER.replace("{imports}", "\n".join(f"    {n}," for n in names)).replace(
+            "{exports}", "\n".join(f'    "{n}",' for n in sorted(exports))
+        )
+    ]
+    parts.append(
+        "".join(
+            f"_{e.__name__.upper()}: Final = {{m.value: m for m in {e.__name__}}}\n" for e in enums
+        )
+    )
+    for cls in classes:
+        parts.append(_record_hook(cls))
+    table = "".join(f"    {c.__name__}: {_hook_name(c)},\n" for c in classes)
+    parts.append(
+        "HOOKS: Final[dict[type, Callable[[Any], Any]]] = {\n"
+        + table
+        + "}\n"
+        + '"""The hook of each record class, nested classes first."""\n'
+    )
+    return "\n\n".join(parts)
+
+
+def _record_classes() -> list[type]:
+    """Every record class reachable from the collections, nested ones first."""
+    order: list[type] = []
+
+    def visit(cls: type) -> None:
+        if cls in order:
+            return
+        for f in attrs.fields(attrs.resolve_types(cls)):
+            for t in _leaves(f.type):
+                if attrs.has(t):
+                    visit(t)
+        order.append(cls)
+
+    for cls in COLLECTIONS.values():
+        visit(cls)
+    return order
+
+
+def _leaves(tp: Any) -> Iterator[Any]:
+    origin = get_origin(tp)
+    if origin in (Union, types.UnionType, tuple):
+        for arg in get_args(tp):
+            if arg is not Ellipsis:
+                yield from _leaves(arg)
+    else:
+        yield tp
+
+
+def _enums_of(cls: type) -> Iterator[type[enum.Enum]]:
+    for f in attrs.fields(cls):
+        for t in _leaves(f.type):
+            if isinstance(t, type) and issubclass(t, enum.Enum):
+                yield t
+
+
+def _hook_name(cls: type) -> str:
+    return f"structure_{cls.__name__.lower()}"
+
+
+def _record_hook(cls: type) -> str:
+    fields = attrs.fields(cls)
+    name = cls.__name__
+    keys = "".join(f'        "{f.name}",\n' for f in fields)
+    lines = [
+        f"_{name.upper()}_KEYS: Final = frozenset(\n    (\n{keys}    )\n)",
+        "",
+        "",
+        f"def {_hook_name(cls)}(d: Any, _: Any = None) -> {name}:",
+        f'    """Structure a :class:`{name}` from a JSON object."""',
+        f"    if d.__class__ is not dict or not d.keys() <= _{name.upper()}_KEYS:",
+        "        raise Rejected",
+    ]
+    deferred: list[str] = []
+    for f in fields:
+        if not f.init or f.alias != f.name:  # pragma: no cover (the model has none)
+            msg = f"{name}.{f.name}: only init fields under their own name are supported"
+            raise TypeError(msg)
+        lines.extend(_field_lines(cls, f, deferred))
+    lines.append(f"    self = _new({name})")
+    lines.extend(f'    _set(self, "{f.name}", {_var(f)})' for f in fields)
+    lines.extend(deferred)
+    if "__attrs_post_init__" in cls.__dict__:
+        lines.append("    self.__attrs_post_init__()")
+    lines.append("    return self")
+    text = "\n".join(lines) + "\n"
+    if _fields_name(cls) in text:
+        text = f"{_fields_name(cls)}: Final = attrs.fields({name})\n" + text
+    return text
+
+
+def _var(f: attrs.Attribute[Any]) -> str:
+    return f"f_{f.name}"
+
+
+def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> list[str]:
+    v = _var(f)
+    body: list[str] = []
+    tp = f.type
+    optional = type(None) in get_args(tp)
+    inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
+    body.extend(_structure_lines(inner, v))
+    body.extend(_converter_lines(f, v))
+    body.extend(_validator_lines(cls, f, v, deferred))
+    if optional:
+        body = [f"    if {v} is not None:", *("    " + line for line in body)]
+    if f.default is attrs.NOTHING:
+        return [f'    {v} = d["{f.name}"]', *body]
+    default = f.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # pragma: no cover
+        msg = f"{cls.__name__}.{f.name}: factory defaults are not supported"
+        raise TypeError(msg)
+    if f.converter is not None and f.converter(default) != default:  # type: ignore[operator]
+        msg = f"{cls.__name__}.{f.name}: the converter changes the default"  # pragma: no cover
+        raise TypeError(msg)  # pragma: no cover
+    if default is None and optional:
+        return [f'    {v} = d.get("{f.name}")', *body]
+    return [
+        f'    {v} = d.get("{f.name}", _MISSING)',
+        f"    if {v} is _MISSING:",
+        f"        {v} = {_literal(default)}",
+        "    else:",
+        *("    " + line for line in body),
+    ]
+
+
+def _literal(value: object) -> str:
+    if isinstance(value, enum.Enum):
+        return f"{type(value).__name__}.{value.name}"
+    if isinstance(value, str) and value.isalnum():
+        return f'"{value}"'
+    if value is None or value == () or isinstance(value, bool | int):
+        return repr(value)
+    msg = f"no literal for the default {value!r}"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _structure_lines(tp: Any, v: str) -> list[str]:
+    """Check the JSON value in ``v`` against ``tp`` and put the structured value in ``v``."""
+    if tp is str or tp is bool or tp is int:
+        return [f"    if {v}.__class__ is not {tp.__name__}:", "        raise Rejected"]
+    if tp is float:
+        return [f"    {v} = _number({v})"]
+    if get_args(tp) == (int, float):
+        return [f"    _number({v})"]
+    if tp is PartialDate:
+        return [f"    {v} = _date({v})"]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return [f"    {v} = _{tp.__name__.upper()}[{v}]"]
+    if attrs.has(tp):
+        return [f"    {v} = {_hook_name(tp)}({v})"]
+    if get_origin(tp) is tuple:
+        (item,) = (a for a in get_args(tp) if a is not Ellipsis)
+        check = [f"    if {v}.__class__ is not list:", "        raise Rejected"]
+        if item is str:
+            return [
+                *check,
+                f"    for x in {v}:",
+                "        if x.__class__ is not str:",
+                "            raise Rejected",
+                f"    {v} = tuple({v})",
+            ]
+        if item is PartialDate:
+            return [*check, f"    {v} = tuple([_date(x) for x in {v}])"]
+        if isinstance(item, type) and issubclass(item, enum.Enum):
+            return [*check, f"    {v} = tuple([_{item.__name__.upper()}[x] for x in {v}])"]
+        if attrs.has(item):
+            return [*check, f"    {v} = tuple([{_hook_name(item)}(x) for x in {v}])"]
+    msg = f"no structure rule for {tp!r}"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _converter_lines(f: attrs.Attribute[Any], v: str) -> list[str]:
+    conv: Any = f.converter
+    if conv is None or conv in _IDENTITY:
+        return []
+    if conv is _model._sorted_unique:
+        return [f"    if len({v}) > 1:", f"        {v} = tuple(sorted(set({v})))"]
+    if conv in _SORTING:
+        return [f"    if len({v}) > 1:", f"        {v} = {conv.__name__}({v})"]
+    if conv is _model._domains:
+        return [f"    {v} = _domains({v})"]
+    members = [m for t in _leaves(f.type) if _is_enum(t) for m in t]
+    if members and all(conv(m) is m for m in members):
+        return []  # an enum's converter: the hook already made the member
+    msg = f"{f.name}: no rule for the converter {conv!r}"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _fields_name(cls: type) -> str:
+    return f"_{cls.__name__.upper()}_FIELDS"
+
+
+def _validators(validator: Any) -> list[Any]:
+    if validator is None:
+        return []
+    inner = getattr(validator, "_validators", None)
+    if inner is not None:  # attrs.validators.and_
+        return [w for v in inner for w in _validators(v)]
+    return [validator]
+
+
+def _validator_lines(cls: type, f: attrs.Attribute[Any], v: str, deferred: list[str]) -> list[str]:
+    lines: list[str] = []
+    for validator in _validators(f.validator):
+        if validator in _INLINE_CHECKS:
+            lines += ["    " + _INLINE_CHECKS[validator].format(v=v), "        raise Rejected"]
+        elif validator in _INLINE_ITEM_CHECKS:
+            test = _INLINE_ITEM_CHECKS[validator].format(x="x")
+            lines += [f"    for x in {v}:", f"        if {test}:", "            raise Rejected"]
+        elif validator in _TYPE_ONLY:
+            pass
+        elif getattr(validator, "__qualname__", "") == "_instances.<locals>.check":
+            pass  # the items were made by the hook of their class
+        else:  # a record's own validator method: run it as attrs would
+            deferred.append(
+                f"    {cls.__name__}.{validator.__name__}(self, {_fields_name(cls)}.{f.name}, {v})"
+            )
+    return lines
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(hooks_source(), end="")

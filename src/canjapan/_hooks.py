@@ -1,0 +1,1354 @@
+"""Specialised structure hooks, one per record class. Generated: do not edit.
+
+Written by ``python -m canjapan._hookgen`` from the model (``make hooks``); see that
+module for what they check. Each hook raises on anything unexpected, and the loader
+then takes the careful path.
+"""
+
+# ruff: noqa: PLR0915, PLR5501, SIM102, SIM108
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+
+from canjapan._dates import PartialDate, parse_cached
+from canjapan._model import (
+    COUNTRY_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
+    Agreement,
+    AgreementKind,
+    Citation,
+    Coordinates,
+    Domain,
+    Event,
+    EventKind,
+    EventStatus,
+    Figure,
+    Label,
+    Mechanism,
+    MechanismKind,
+    Milestone,
+    MilestoneKind,
+    Organization,
+    OrganizationKind,
+    Person,
+    Place,
+    PlaceKind,
+    Post,
+    Source,
+    SourceKind,
+    Tenure,
+    Topic,
+    TopicKind,
+    _domains,
+    _milestones,
+    _tenures,
+)
+
+__all__ = [
+    "HOOKS",
+    "Rejected",
+    "structure_agreement",
+    "structure_citation",
+    "structure_coordinates",
+    "structure_event",
+    "structure_figure",
+    "structure_label",
+    "structure_mechanism",
+    "structure_milestone",
+    "structure_organization",
+    "structure_person",
+    "structure_place",
+    "structure_post",
+    "structure_source",
+    "structure_tenure",
+    "structure_topic",
+]
+
+_MISSING: Final = object()
+_new = object.__new__
+_set = object.__setattr__
+_slug = ID_PATTERN.fullmatch
+_country = COUNTRY_PATTERN.fullmatch
+_language = LANGUAGE_PATTERN.fullmatch
+
+
+class Rejected(Exception):
+    """The input is not what the fast path expects; structure it the careful way."""
+
+
+def _date(value: object) -> PartialDate:
+    if value.__class__ is not str:
+        raise Rejected
+    return parse_cached(value)
+
+
+def _number(value: object) -> float:
+    if value.__class__ is not int and value.__class__ is not float:
+        raise Rejected
+    result = float(value)
+    if result - result != 0.0:  # inf or nan
+        raise Rejected
+    return result
+
+
+_AGREEMENTKIND: Final = {m.value: m for m in AgreementKind}
+_DOMAIN: Final = {m.value: m for m in Domain}
+_EVENTKIND: Final = {m.value: m for m in EventKind}
+_EVENTSTATUS: Final = {m.value: m for m in EventStatus}
+_MECHANISMKIND: Final = {m.value: m for m in MechanismKind}
+_MILESTONEKIND: Final = {m.value: m for m in MilestoneKind}
+_ORGANIZATIONKIND: Final = {m.value: m for m in OrganizationKind}
+_PLACEKIND: Final = {m.value: m for m in PlaceKind}
+_SOURCEKIND: Final = {m.value: m for m in SourceKind}
+_TOPICKIND: Final = {m.value: m for m in TopicKind}
+
+
+_SOURCE_FIELDS: Final = attrs.fields(Source)
+_SOURCE_KEYS: Final = frozenset(
+    (
+        "id",
+        "title",
+        "publisher",
+        "url",
+        "published",
+        "language",
+        "kind",
+        "archived_as",
+        "note",
+    )
+)
+
+
+def structure_source(d: Any, _: Any = None) -> Source:
+    """Structure a :class:`Source` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _SOURCE_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_title = d["title"]
+    if f_title.__class__ is not str:
+        raise Rejected
+    if not f_title.strip():
+        raise Rejected
+    f_publisher = d.get("publisher")
+    if f_publisher is not None:
+        if f_publisher.__class__ is not str:
+            raise Rejected
+        if not f_publisher.strip():
+            raise Rejected
+    f_url = d.get("url")
+    if f_url is not None:
+        if f_url.__class__ is not str:
+            raise Rejected
+    f_published = d.get("published")
+    if f_published is not None:
+        f_published = _date(f_published)
+    f_language = d.get("language", _MISSING)
+    if f_language is _MISSING:
+        f_language = "en"
+    else:
+        if f_language.__class__ is not str:
+            raise Rejected
+        if _language(f_language) is None:
+            raise Rejected
+    f_kind = d.get("kind")
+    if f_kind is not None:
+        f_kind = _SOURCEKIND[f_kind]
+    f_archived_as = d.get("archived_as")
+    if f_archived_as is not None:
+        if f_archived_as.__class__ is not str:
+            raise Rejected
+        if not f_archived_as.strip():
+            raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Source)
+    _set(self, "id", f_id)
+    _set(self, "title", f_title)
+    _set(self, "publisher", f_publisher)
+    _set(self, "url", f_url)
+    _set(self, "published", f_published)
+    _set(self, "language", f_language)
+    _set(self, "kind", f_kind)
+    _set(self, "archived_as", f_archived_as)
+    _set(self, "note", f_note)
+    Source._check_url(self, _SOURCE_FIELDS.url, f_url)
+    return self
+
+
+_COORDINATES_FIELDS: Final = attrs.fields(Coordinates)
+_COORDINATES_KEYS: Final = frozenset(
+    (
+        "latitude",
+        "longitude",
+    )
+)
+
+
+def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
+    """Structure a :class:`Coordinates` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _COORDINATES_KEYS:
+        raise Rejected
+    f_latitude = d["latitude"]
+    f_latitude = _number(f_latitude)
+    f_longitude = d["longitude"]
+    f_longitude = _number(f_longitude)
+    self = _new(Coordinates)
+    _set(self, "latitude", f_latitude)
+    _set(self, "longitude", f_longitude)
+    Coordinates._check_latitude(self, _COORDINATES_FIELDS.latitude, f_latitude)
+    Coordinates._check_longitude(self, _COORDINATES_FIELDS.longitude, f_longitude)
+    return self
+
+
+_LABEL_KEYS: Final = frozenset(
+    (
+        "text",
+        "language",
+    )
+)
+
+
+def structure_label(d: Any, _: Any = None) -> Label:
+    """Structure a :class:`Label` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _LABEL_KEYS:
+        raise Rejected
+    f_text = d["text"]
+    if f_text.__class__ is not str:
+        raise Rejected
+    if not f_text.strip():
+        raise Rejected
+    f_language = d["language"]
+    if f_language.__class__ is not str:
+        raise Rejected
+    if _language(f_language) is None:
+        raise Rejected
+    self = _new(Label)
+    _set(self, "text", f_text)
+    _set(self, "language", f_language)
+    return self
+
+
+_CITATION_KEYS: Final = frozenset(
+    (
+        "source",
+        "quote",
+        "locator",
+    )
+)
+
+
+def structure_citation(d: Any, _: Any = None) -> Citation:
+    """Structure a :class:`Citation` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _CITATION_KEYS:
+        raise Rejected
+    f_source = d["source"]
+    if f_source.__class__ is not str:
+        raise Rejected
+    if _slug(f_source) is None:
+        raise Rejected
+    f_quote = d["quote"]
+    if f_quote.__class__ is not str:
+        raise Rejected
+    if not f_quote.strip():
+        raise Rejected
+    f_locator = d.get("locator")
+    if f_locator is not None:
+        if f_locator.__class__ is not str:
+            raise Rejected
+        if not f_locator.strip():
+            raise Rejected
+    self = _new(Citation)
+    _set(self, "source", f_source)
+    _set(self, "quote", f_quote)
+    _set(self, "locator", f_locator)
+    return self
+
+
+_PLACE_KEYS: Final = frozenset(
+    (
+        "id",
+        "name",
+        "kind",
+        "country",
+        "coordinates",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_place(d: Any, _: Any = None) -> Place:
+    """Structure a :class:`Place` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _PLACE_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_name = d["name"]
+    if f_name.__class__ is not str:
+        raise Rejected
+    if not f_name.strip():
+        raise Rejected
+    f_kind = d["kind"]
+    f_kind = _PLACEKIND[f_kind]
+    f_country = d.get("country")
+    if f_country is not None:
+        if f_country.__class__ is not str:
+            raise Rejected
+        if _country(f_country) is None:
+            raise Rejected
+    f_coordinates = d.get("coordinates")
+    if f_coordinates is not None:
+        f_coordinates = structure_coordinates(f_coordinates)
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Place)
+    _set(self, "id", f_id)
+    _set(self, "name", f_name)
+    _set(self, "kind", f_kind)
+    _set(self, "country", f_country)
+    _set(self, "coordinates", f_coordinates)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_ORGANIZATION_KEYS: Final = frozenset(
+    (
+        "id",
+        "name",
+        "abbreviation",
+        "kind",
+        "country",
+        "parent",
+        "aliases",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_organization(d: Any, _: Any = None) -> Organization:
+    """Structure a :class:`Organization` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _ORGANIZATION_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_name = d["name"]
+    if f_name.__class__ is not str:
+        raise Rejected
+    if not f_name.strip():
+        raise Rejected
+    f_abbreviation = d.get("abbreviation")
+    if f_abbreviation is not None:
+        if f_abbreviation.__class__ is not str:
+            raise Rejected
+        if not f_abbreviation.strip():
+            raise Rejected
+    f_kind = d["kind"]
+    f_kind = _ORGANIZATIONKIND[f_kind]
+    f_country = d.get("country")
+    if f_country is not None:
+        if f_country.__class__ is not str:
+            raise Rejected
+        if _country(f_country) is None:
+            raise Rejected
+    f_parent = d.get("parent")
+    if f_parent is not None:
+        if f_parent.__class__ is not str:
+            raise Rejected
+        if _slug(f_parent) is None:
+            raise Rejected
+    f_aliases = d.get("aliases", _MISSING)
+    if f_aliases is _MISSING:
+        f_aliases = ()
+    else:
+        if f_aliases.__class__ is not list:
+            raise Rejected
+        for x in f_aliases:
+            if x.__class__ is not str:
+                raise Rejected
+        f_aliases = tuple(f_aliases)
+        for x in f_aliases:
+            if not x.strip():
+                raise Rejected
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Organization)
+    _set(self, "id", f_id)
+    _set(self, "name", f_name)
+    _set(self, "abbreviation", f_abbreviation)
+    _set(self, "kind", f_kind)
+    _set(self, "country", f_country)
+    _set(self, "parent", f_parent)
+    _set(self, "aliases", f_aliases)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_POST_KEYS: Final = frozenset(
+    (
+        "id",
+        "title",
+        "organization",
+        "country",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_post(d: Any, _: Any = None) -> Post:
+    """Structure a :class:`Post` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _POST_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_title = d["title"]
+    if f_title.__class__ is not str:
+        raise Rejected
+    if not f_title.strip():
+        raise Rejected
+    f_organization = d.get("organization")
+    if f_organization is not None:
+        if f_organization.__class__ is not str:
+            raise Rejected
+        if _slug(f_organization) is None:
+            raise Rejected
+    f_country = d["country"]
+    if f_country.__class__ is not str:
+        raise Rejected
+    if _country(f_country) is None:
+        raise Rejected
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Post)
+    _set(self, "id", f_id)
+    _set(self, "title", f_title)
+    _set(self, "organization", f_organization)
+    _set(self, "country", f_country)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_TENURE_KEYS: Final = frozenset(
+    (
+        "post",
+        "start",
+        "end",
+        "ongoing",
+        "attested",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_tenure(d: Any, _: Any = None) -> Tenure:
+    """Structure a :class:`Tenure` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _TENURE_KEYS:
+        raise Rejected
+    f_post = d["post"]
+    if f_post.__class__ is not str:
+        raise Rejected
+    if _slug(f_post) is None:
+        raise Rejected
+    f_start = d.get("start")
+    if f_start is not None:
+        f_start = _date(f_start)
+    f_end = d.get("end")
+    if f_end is not None:
+        f_end = _date(f_end)
+    f_ongoing = d.get("ongoing", _MISSING)
+    if f_ongoing is _MISSING:
+        f_ongoing = False
+    else:
+        if f_ongoing.__class__ is not bool:
+            raise Rejected
+    f_attested = d.get("attested", _MISSING)
+    if f_attested is _MISSING:
+        f_attested = ()
+    else:
+        if f_attested.__class__ is not list:
+            raise Rejected
+        f_attested = tuple([_date(x) for x in f_attested])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Tenure)
+    _set(self, "post", f_post)
+    _set(self, "start", f_start)
+    _set(self, "end", f_end)
+    _set(self, "ongoing", f_ongoing)
+    _set(self, "attested", f_attested)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    self.__attrs_post_init__()
+    return self
+
+
+_PERSON_KEYS: Final = frozenset(
+    (
+        "id",
+        "name",
+        "aliases",
+        "labels",
+        "tenures",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_person(d: Any, _: Any = None) -> Person:
+    """Structure a :class:`Person` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _PERSON_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_name = d["name"]
+    if f_name.__class__ is not str:
+        raise Rejected
+    if not f_name.strip():
+        raise Rejected
+    f_aliases = d.get("aliases", _MISSING)
+    if f_aliases is _MISSING:
+        f_aliases = ()
+    else:
+        if f_aliases.__class__ is not list:
+            raise Rejected
+        for x in f_aliases:
+            if x.__class__ is not str:
+                raise Rejected
+        f_aliases = tuple(f_aliases)
+        for x in f_aliases:
+            if not x.strip():
+                raise Rejected
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_tenures = d.get("tenures", _MISSING)
+    if f_tenures is _MISSING:
+        f_tenures = ()
+    else:
+        if f_tenures.__class__ is not list:
+            raise Rejected
+        f_tenures = tuple([structure_tenure(x) for x in f_tenures])
+        if len(f_tenures) > 1:
+            f_tenures = _tenures(f_tenures)
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Person)
+    _set(self, "id", f_id)
+    _set(self, "name", f_name)
+    _set(self, "aliases", f_aliases)
+    _set(self, "labels", f_labels)
+    _set(self, "tenures", f_tenures)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_MILESTONE_KEYS: Final = frozenset(
+    (
+        "kind",
+        "date",
+        "party",
+        "place",
+        "people",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_milestone(d: Any, _: Any = None) -> Milestone:
+    """Structure a :class:`Milestone` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _MILESTONE_KEYS:
+        raise Rejected
+    f_kind = d["kind"]
+    f_kind = _MILESTONEKIND[f_kind]
+    f_date = d["date"]
+    f_date = _date(f_date)
+    f_party = d.get("party")
+    if f_party is not None:
+        if f_party.__class__ is not str:
+            raise Rejected
+        if _country(f_party) is None:
+            raise Rejected
+    f_place = d.get("place")
+    if f_place is not None:
+        if f_place.__class__ is not str:
+            raise Rejected
+        if _slug(f_place) is None:
+            raise Rejected
+    f_people = d.get("people", _MISSING)
+    if f_people is _MISSING:
+        f_people = ()
+    else:
+        if f_people.__class__ is not list:
+            raise Rejected
+        for x in f_people:
+            if x.__class__ is not str:
+                raise Rejected
+        f_people = tuple(f_people)
+        if len(f_people) > 1:
+            f_people = tuple(sorted(set(f_people)))
+        for x in f_people:
+            if _slug(x) is None:
+                raise Rejected
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Milestone)
+    _set(self, "kind", f_kind)
+    _set(self, "date", f_date)
+    _set(self, "party", f_party)
+    _set(self, "place", f_place)
+    _set(self, "people", f_people)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_AGREEMENT_KEYS: Final = frozenset(
+    (
+        "id",
+        "title",
+        "short_names",
+        "abbreviations",
+        "kind",
+        "parties",
+        "signatories",
+        "milestones",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_agreement(d: Any, _: Any = None) -> Agreement:
+    """Structure a :class:`Agreement` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _AGREEMENT_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_title = d["title"]
+    if f_title.__class__ is not str:
+        raise Rejected
+    if not f_title.strip():
+        raise Rejected
+    f_short_names = d.get("short_names", _MISSING)
+    if f_short_names is _MISSING:
+        f_short_names = ()
+    else:
+        if f_short_names.__class__ is not list:
+            raise Rejected
+        for x in f_short_names:
+            if x.__class__ is not str:
+                raise Rejected
+        f_short_names = tuple(f_short_names)
+        for x in f_short_names:
+            if not x.strip():
+                raise Rejected
+    f_abbreviations = d.get("abbreviations", _MISSING)
+    if f_abbreviations is _MISSING:
+        f_abbreviations = ()
+    else:
+        if f_abbreviations.__class__ is not list:
+            raise Rejected
+        for x in f_abbreviations:
+            if x.__class__ is not str:
+                raise Rejected
+        f_abbreviations = tuple(f_abbreviations)
+        for x in f_abbreviations:
+            if not x.strip():
+                raise Rejected
+    f_kind = d["kind"]
+    f_kind = _AGREEMENTKIND[f_kind]
+    f_parties = d["parties"]
+    if f_parties.__class__ is not list:
+        raise Rejected
+    for x in f_parties:
+        if x.__class__ is not str:
+            raise Rejected
+    f_parties = tuple(f_parties)
+    if len(f_parties) > 1:
+        f_parties = tuple(sorted(set(f_parties)))
+    for x in f_parties:
+        if _country(x) is None:
+            raise Rejected
+    f_signatories = d.get("signatories", _MISSING)
+    if f_signatories is _MISSING:
+        f_signatories = ()
+    else:
+        if f_signatories.__class__ is not list:
+            raise Rejected
+        for x in f_signatories:
+            if x.__class__ is not str:
+                raise Rejected
+        f_signatories = tuple(f_signatories)
+        if len(f_signatories) > 1:
+            f_signatories = tuple(sorted(set(f_signatories)))
+        for x in f_signatories:
+            if _slug(x) is None:
+                raise Rejected
+    f_milestones = d.get("milestones", _MISSING)
+    if f_milestones is _MISSING:
+        f_milestones = ()
+    else:
+        if f_milestones.__class__ is not list:
+            raise Rejected
+        f_milestones = tuple([structure_milestone(x) for x in f_milestones])
+        if len(f_milestones) > 1:
+            f_milestones = _milestones(f_milestones)
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Agreement)
+    _set(self, "id", f_id)
+    _set(self, "title", f_title)
+    _set(self, "short_names", f_short_names)
+    _set(self, "abbreviations", f_abbreviations)
+    _set(self, "kind", f_kind)
+    _set(self, "parties", f_parties)
+    _set(self, "signatories", f_signatories)
+    _set(self, "milestones", f_milestones)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_MECHANISM_KEYS: Final = frozenset(
+    (
+        "id",
+        "name",
+        "kind",
+        "level",
+        "countries",
+        "established_by",
+        "start",
+        "end",
+        "abbreviations",
+        "aliases",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
+    """Structure a :class:`Mechanism` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _MECHANISM_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_name = d["name"]
+    if f_name.__class__ is not str:
+        raise Rejected
+    if not f_name.strip():
+        raise Rejected
+    f_kind = d["kind"]
+    f_kind = _MECHANISMKIND[f_kind]
+    f_level = d.get("level")
+    if f_level is not None:
+        if f_level.__class__ is not str:
+            raise Rejected
+        if not f_level.strip():
+            raise Rejected
+    f_countries = d.get("countries", _MISSING)
+    if f_countries is _MISSING:
+        f_countries = ()
+    else:
+        if f_countries.__class__ is not list:
+            raise Rejected
+        for x in f_countries:
+            if x.__class__ is not str:
+                raise Rejected
+        f_countries = tuple(f_countries)
+        if len(f_countries) > 1:
+            f_countries = tuple(sorted(set(f_countries)))
+        for x in f_countries:
+            if _country(x) is None:
+                raise Rejected
+    f_established_by = d.get("established_by")
+    if f_established_by is not None:
+        if f_established_by.__class__ is not str:
+            raise Rejected
+        if _slug(f_established_by) is None:
+            raise Rejected
+    f_start = d.get("start")
+    if f_start is not None:
+        f_start = _date(f_start)
+    f_end = d.get("end")
+    if f_end is not None:
+        f_end = _date(f_end)
+    f_abbreviations = d.get("abbreviations", _MISSING)
+    if f_abbreviations is _MISSING:
+        f_abbreviations = ()
+    else:
+        if f_abbreviations.__class__ is not list:
+            raise Rejected
+        for x in f_abbreviations:
+            if x.__class__ is not str:
+                raise Rejected
+        f_abbreviations = tuple(f_abbreviations)
+        for x in f_abbreviations:
+            if not x.strip():
+                raise Rejected
+    f_aliases = d.get("aliases", _MISSING)
+    if f_aliases is _MISSING:
+        f_aliases = ()
+    else:
+        if f_aliases.__class__ is not list:
+            raise Rejected
+        for x in f_aliases:
+            if x.__class__ is not str:
+                raise Rejected
+        f_aliases = tuple(f_aliases)
+        for x in f_aliases:
+            if not x.strip():
+                raise Rejected
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Mechanism)
+    _set(self, "id", f_id)
+    _set(self, "name", f_name)
+    _set(self, "kind", f_kind)
+    _set(self, "level", f_level)
+    _set(self, "countries", f_countries)
+    _set(self, "established_by", f_established_by)
+    _set(self, "start", f_start)
+    _set(self, "end", f_end)
+    _set(self, "abbreviations", f_abbreviations)
+    _set(self, "aliases", f_aliases)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+_EVENT_FIELDS: Final = attrs.fields(Event)
+_EVENT_KEYS: Final = frozenset(
+    (
+        "id",
+        "title",
+        "kind",
+        "start",
+        "end",
+        "status",
+        "place",
+        "participants",
+        "countries",
+        "mechanism",
+        "sequence",
+        "domains",
+        "related",
+        "aliases",
+        "labels",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_event(d: Any, _: Any = None) -> Event:
+    """Structure a :class:`Event` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _EVENT_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_title = d["title"]
+    if f_title.__class__ is not str:
+        raise Rejected
+    if not f_title.strip():
+        raise Rejected
+    f_kind = d["kind"]
+    f_kind = _EVENTKIND[f_kind]
+    f_start = d["start"]
+    f_start = _date(f_start)
+    f_end = d.get("end")
+    if f_end is not None:
+        f_end = _date(f_end)
+    f_status = d.get("status", _MISSING)
+    if f_status is _MISSING:
+        f_status = EventStatus.HELD
+    else:
+        f_status = _EVENTSTATUS[f_status]
+    f_place = d.get("place")
+    if f_place is not None:
+        if f_place.__class__ is not str:
+            raise Rejected
+        if _slug(f_place) is None:
+            raise Rejected
+    f_participants = d.get("participants", _MISSING)
+    if f_participants is _MISSING:
+        f_participants = ()
+    else:
+        if f_participants.__class__ is not list:
+            raise Rejected
+        for x in f_participants:
+            if x.__class__ is not str:
+                raise Rejected
+        f_participants = tuple(f_participants)
+        if len(f_participants) > 1:
+            f_participants = tuple(sorted(set(f_participants)))
+        for x in f_participants:
+            if _slug(x) is None:
+                raise Rejected
+    f_countries = d.get("countries", _MISSING)
+    if f_countries is _MISSING:
+        f_countries = ()
+    else:
+        if f_countries.__class__ is not list:
+            raise Rejected
+        for x in f_countries:
+            if x.__class__ is not str:
+                raise Rejected
+        f_countries = tuple(f_countries)
+        if len(f_countries) > 1:
+            f_countries = tuple(sorted(set(f_countries)))
+        for x in f_countries:
+            if _country(x) is None:
+                raise Rejected
+    f_mechanism = d.get("mechanism")
+    if f_mechanism is not None:
+        if f_mechanism.__class__ is not str:
+            raise Rejected
+        if _slug(f_mechanism) is None:
+            raise Rejected
+    f_sequence = d.get("sequence")
+    if f_sequence is not None:
+        if f_sequence.__class__ is not int:
+            raise Rejected
+    f_domains = d.get("domains", _MISSING)
+    if f_domains is _MISSING:
+        f_domains = ()
+    else:
+        if f_domains.__class__ is not list:
+            raise Rejected
+        f_domains = tuple([_DOMAIN[x] for x in f_domains])
+        f_domains = _domains(f_domains)
+    f_related = d.get("related", _MISSING)
+    if f_related is _MISSING:
+        f_related = ()
+    else:
+        if f_related.__class__ is not list:
+            raise Rejected
+        for x in f_related:
+            if x.__class__ is not str:
+                raise Rejected
+        f_related = tuple(f_related)
+        if len(f_related) > 1:
+            f_related = tuple(sorted(set(f_related)))
+        for x in f_related:
+            if _slug(x) is None:
+                raise Rejected
+    f_aliases = d.get("aliases", _MISSING)
+    if f_aliases is _MISSING:
+        f_aliases = ()
+    else:
+        if f_aliases.__class__ is not list:
+            raise Rejected
+        for x in f_aliases:
+            if x.__class__ is not str:
+                raise Rejected
+        f_aliases = tuple(f_aliases)
+        for x in f_aliases:
+            if not x.strip():
+                raise Rejected
+    f_labels = d.get("labels", _MISSING)
+    if f_labels is _MISSING:
+        f_labels = ()
+    else:
+        if f_labels.__class__ is not list:
+            raise Rejected
+        f_labels = tuple([structure_label(x) for x in f_labels])
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Event)
+    _set(self, "id", f_id)
+    _set(self, "title", f_title)
+    _set(self, "kind", f_kind)
+    _set(self, "start", f_start)
+    _set(self, "end", f_end)
+    _set(self, "status", f_status)
+    _set(self, "place", f_place)
+    _set(self, "participants", f_participants)
+    _set(self, "countries", f_countries)
+    _set(self, "mechanism", f_mechanism)
+    _set(self, "sequence", f_sequence)
+    _set(self, "domains", f_domains)
+    _set(self, "related", f_related)
+    _set(self, "aliases", f_aliases)
+    _set(self, "labels", f_labels)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    Event._check_sequence(self, _EVENT_FIELDS.sequence, f_sequence)
+    self.__attrs_post_init__()
+    return self
+
+
+_FIGURE_FIELDS: Final = attrs.fields(Figure)
+_FIGURE_KEYS: Final = frozenset(
+    (
+        "id",
+        "description",
+        "value",
+        "unit",
+        "period",
+        "date",
+        "approximate",
+        "related",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_figure(d: Any, _: Any = None) -> Figure:
+    """Structure a :class:`Figure` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _FIGURE_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_description = d["description"]
+    if f_description.__class__ is not str:
+        raise Rejected
+    if not f_description.strip():
+        raise Rejected
+    f_value = d["value"]
+    _number(f_value)
+    f_unit = d["unit"]
+    if f_unit.__class__ is not str:
+        raise Rejected
+    if not f_unit.strip():
+        raise Rejected
+    f_period = d.get("period")
+    if f_period is not None:
+        if f_period.__class__ is not str:
+            raise Rejected
+    f_date = d.get("date")
+    if f_date is not None:
+        f_date = _date(f_date)
+    f_approximate = d.get("approximate", _MISSING)
+    if f_approximate is _MISSING:
+        f_approximate = False
+    else:
+        if f_approximate.__class__ is not bool:
+            raise Rejected
+    f_related = d.get("related", _MISSING)
+    if f_related is _MISSING:
+        f_related = ()
+    else:
+        if f_related.__class__ is not list:
+            raise Rejected
+        for x in f_related:
+            if x.__class__ is not str:
+                raise Rejected
+        f_related = tuple(f_related)
+        if len(f_related) > 1:
+            f_related = tuple(sorted(set(f_related)))
+        for x in f_related:
+            if _slug(x) is None:
+                raise Rejected
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Figure)
+    _set(self, "id", f_id)
+    _set(self, "description", f_description)
+    _set(self, "value", f_value)
+    _set(self, "unit", f_unit)
+    _set(self, "period", f_period)
+    _set(self, "date", f_date)
+    _set(self, "approximate", f_approximate)
+    _set(self, "related", f_related)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    Figure._check_value(self, _FIGURE_FIELDS.value, f_value)
+    Figure._check_period(self, _FIGURE_FIELDS.period, f_period)
+    return self
+
+
+_TOPIC_KEYS: Final = frozenset(
+    (
+        "id",
+        "name",
+        "kind",
+        "countries",
+        "related",
+        "citations",
+        "note",
+    )
+)
+
+
+def structure_topic(d: Any, _: Any = None) -> Topic:
+    """Structure a :class:`Topic` from a JSON object."""
+    if d.__class__ is not dict or not d.keys() <= _TOPIC_KEYS:
+        raise Rejected
+    f_id = d["id"]
+    if f_id.__class__ is not str:
+        raise Rejected
+    if _slug(f_id) is None:
+        raise Rejected
+    f_name = d["name"]
+    if f_name.__class__ is not str:
+        raise Rejected
+    if not f_name.strip():
+        raise Rejected
+    f_kind = d["kind"]
+    f_kind = _TOPICKIND[f_kind]
+    f_countries = d.get("countries", _MISSING)
+    if f_countries is _MISSING:
+        f_countries = ()
+    else:
+        if f_countries.__class__ is not list:
+            raise Rejected
+        for x in f_countries:
+            if x.__class__ is not str:
+                raise Rejected
+        f_countries = tuple(f_countries)
+        if len(f_countries) > 1:
+            f_countries = tuple(sorted(set(f_countries)))
+        for x in f_countries:
+            if _country(x) is None:
+                raise Rejected
+    f_related = d.get("related", _MISSING)
+    if f_related is _MISSING:
+        f_related = ()
+    else:
+        if f_related.__class__ is not list:
+            raise Rejected
+        for x in f_related:
+            if x.__class__ is not str:
+                raise Rejected
+        f_related = tuple(f_related)
+        if len(f_related) > 1:
+            f_related = tuple(sorted(set(f_related)))
+        for x in f_related:
+            if _slug(x) is None:
+                raise Rejected
+    f_citations = d["citations"]
+    if f_citations.__class__ is not list:
+        raise Rejected
+    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if not f_citations:
+        raise Rejected
+    f_note = d.get("note")
+    if f_note is not None:
+        if f_note.__class__ is not str:
+            raise Rejected
+        if not f_note.strip():
+            raise Rejected
+    self = _new(Topic)
+    _set(self, "id", f_id)
+    _set(self, "name", f_name)
+    _set(self, "kind", f_kind)
+    _set(self, "countries", f_countries)
+    _set(self, "related", f_related)
+    _set(self, "citations", f_citations)
+    _set(self, "note", f_note)
+    return self
+
+
+HOOKS: Final[dict[type, Callable[[Any], Any]]] = {
+    Source: structure_source,
+    Coordinates: structure_coordinates,
+    Label: structure_label,
+    Citation: structure_citation,
+    Place: structure_place,
+    Organization: structure_organization,
+    Post: structure_post,
+    Tenure: structure_tenure,
+    Person: structure_person,
+    Milestone: structure_milestone,
+    Agreement: structure_agreement,
+    Mechanism: structure_mechanism,
+    Event: structure_event,
+    Figure: structure_figure,
+    Topic: structure_topic,
+}
+"""The hook of each record class, nested classes first."""
