@@ -134,6 +134,11 @@ class TestBundledLoad:
         assert isinstance(ds, Dataset)
         assert len(attempts) == 2
 
+    def test_missing_file_reads_as_none(self) -> None:
+        """A collection without a file in the data folder is read as absent."""
+        assert _bundled._read(None, "no-such-collection.json") is None
+        assert _bundled._read(None, "dataset.json") is not None
+
     def test_bundled_equals_a_fresh_load(self) -> None:
         """The cached dataset equals one loaded again from the package files."""
         assert _bundled._load() == canjapan.load()

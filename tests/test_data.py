@@ -106,12 +106,12 @@ class TestIntegrity:
 
     def test_canonical_files(self, bundled: Dataset) -> None:
         """The stored files are in canonical form: loading and dumping gives the same bytes."""
-        from canjapan._bundled import _data_files
+        from canjapan._bundled import _data_files, _read
         from canjapan._converter import dump_files
 
-        folder = _data_files()
+        resources = _data_files()
         for name, text in dump_files(bundled).items():
-            assert folder.joinpath(name).read_text(encoding="utf-8") == text, name
+            assert _read(resources, name) == text.encode("utf-8"), name
 
 
 class TestFacts:

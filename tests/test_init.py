@@ -37,6 +37,17 @@ class TestLightImport:
         )
         assert json.loads(out.stdout) == []
 
+    def test_query_needs_no_cattrs(self) -> None:
+        """Loading the bundled data and querying it imports neither cattrs nor pathlib."""
+        code = (
+            "import sys, canjapan; canjapan.load().agreements_in_force('2020-01-01'); "
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'cattrs', 'pathlib'}))"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.strip() == "[]"
+
     def test_bundled_not_loaded_at_import(self) -> None:
         """The bundled data is read on first use, not at import."""
         code = "import canjapan._bundled as b, canjapan; print(b._dataset is None)"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,26 +30,44 @@ def bundled() -> Dataset:
         return _dataset
 
 
-def _data_files() -> Traversable:
-    """The bundled data folder: the package directory itself when installed as files
-    (fast), else through importlib.resources (zip imports and other loaders)."""
-    folder = Path(__file__).with_name("data")
-    if folder.is_dir():
-        return folder
+def _data_files() -> Traversable | None:
+    """The bundled data folder through importlib.resources, or ``None`` when the
+    package is installed as plain files (then read directly: faster to start)."""
+    if os.path.isdir(_FOLDER):
+        return None
     from importlib.resources import files  # pragma: no cover (zipped installs only)
 
     return files("canjapan") / "data"  # pragma: no cover
+
+
+_FOLDER = os.path.join(os.path.dirname(__file__), "data")
+
+
+def _read(resources: Traversable | None, name: str) -> bytes | None:
+    """The bytes of a bundled data file, or ``None`` if there is no such file."""
+    if resources is None:
+        try:
+            with open(os.path.join(_FOLDER, name), "rb") as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
+    resource = resources.joinpath(name)  # pragma: no cover (zipped installs only)
+    return resource.read_bytes() if resource.is_file() else None  # pragma: no cover
 
 
 def _load() -> Dataset:
     from canjapan._converter import META_FILE, _gc_paused, _parse_json, structure_dataset
     from canjapan._dataset import COLLECTIONS
 
-    data = _data_files()
+    resources = _data_files()
     with _gc_paused():
-        raw: dict[str, Any] = dict(_parse_json(data.joinpath(META_FILE).read_bytes(), META_FILE))
+        meta = _read(resources, META_FILE)
+        if meta is None:  # pragma: no cover (a broken install)
+            msg = f"the bundled data is missing its {META_FILE}"
+            raise FileNotFoundError(msg)
+        raw: dict[str, Any] = dict(_parse_json(meta, META_FILE))
         for cname in COLLECTIONS:
-            resource = data.joinpath(f"{cname}.json")
-            if resource.is_file():
-                raw[cname] = _parse_json(resource.read_bytes(), f"{cname}.json")
+            data = _read(resources, f"{cname}.json")
+            if data is not None:
+                raw[cname] = _parse_json(data, f"{cname}.json")
         return structure_dataset(raw, source="(bundled)")

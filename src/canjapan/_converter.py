@@ -29,7 +29,6 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -40,6 +39,8 @@ from canjapan._hooks import HOOKS
 from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from cattrs import Converter
 
 __all__ = [
@@ -575,6 +576,8 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     Raises:
         DatasetError: the input is missing, too large, not JSON or not a valid dataset.
     """
+    from pathlib import Path  # not at import: loading the bundled data does not need it
+
     p = Path(path)
     with _gc_paused():
         if p.is_dir():
@@ -653,6 +656,8 @@ def dump_files(dataset: Dataset) -> dict[str, str]:
 def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     """Write a dataset: a directory in the bundled layout, or one file if ``path``
     ends in ``.json``."""
+    from pathlib import Path
+
     p = Path(path)
     if p.suffix == ".json":
         p.write_text(dumps(dataset), encoding="utf-8")
