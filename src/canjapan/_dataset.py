@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
@@ -63,6 +64,7 @@ COLLECTIONS: Final[Mapping[str, type]] = MappingProxyType(
 """Collection name to record class, in canonical order."""
 
 _KIND_OF: Final = {cls: name for name, cls in COLLECTIONS.items()}
+_RECORD_CLASSES: Final = tuple(COLLECTIONS.values())
 SMALL: Final = 256
 """Below this many records a query scans instead of building an index."""
 
@@ -229,8 +231,11 @@ class Snapshot:
 # -- the dataset --------------------------------------------------------------------------
 
 
+_by_id_key: Final[Callable[[Any], str]] = attrgetter("id")
+
+
 def _sorted_records(records: Iterable[T]) -> tuple[T, ...]:
-    return tuple(sorted(records, key=lambda r: r.id))  # type: ignore[attr-defined]
+    return tuple(sorted(records, key=_by_id_key))
 
 
 class Dataset:
@@ -873,55 +878,66 @@ def _check_references(
     collections: Mapping[str, Sequence[Any]], by_id: Mapping[str, Record]
 ) -> list[Problem]:
     problems: list[Problem] = []
+    get = by_id.get
 
-    def ref(cname: str, rid: str, path: str, target: str | None, *kinds: type) -> None:
-        if target is None:
+    # Most references resolve: each check tests that first, and only builds the
+    # field path (a format string and its arguments) for a problem.
+    def ref(cname: str, rid: str, target: str | None, kinds: Any, path: str, *args: Any) -> None:
+        if target is None or isinstance(get(target), kinds):
             return
-        found = by_id.get(target)
+        found = get(target)
+        where = path.format(*args)
         if found is None:
-            problems.append(Problem(cname, rid, path, f"unknown id {target!r}"))
-        elif not isinstance(found, kinds):
-            want = " or ".join(_article(k.__name__) for k in kinds)
+            problems.append(Problem(cname, rid, where, f"unknown id {target!r}"))
+        else:
+            classes = kinds if isinstance(kinds, tuple) else (kinds,)
+            want = " or ".join(_article(k.__name__) for k in classes)
             problems.append(
                 Problem(
                     cname,
                     rid,
-                    path,
+                    where,
                     f"{target!r} is {_article(type(found).__name__)}, expected {want}",
                 )
             )
 
-    def cites(cname: str, rid: str, path: str, citations: Sequence[Citation]) -> None:
-        for i, c in enumerate(citations):
-            ref(cname, rid, f"{path}citations[{i}].source", c.source, Source)
+    def cites(
+        cname: str, rid: str, citations: Sequence[Citation], prefix: str = "", *args: Any
+    ) -> None:
+        for c in citations:
+            if not isinstance(get(c.source), Source):
+                where = prefix.format(*args)
+                for i, bad in enumerate(citations):
+                    ref(cname, rid, bad.source, Source, "{}citations[{}].source", where, i)
+                return
 
     for r in collections["places"]:
-        cites("places", r.id, "", r.citations)
+        cites("places", r.id, r.citations)
     for r in collections["organizations"]:
-        ref("organizations", r.id, "parent", r.parent, Organization)
+        ref("organizations", r.id, r.parent, Organization, "parent")
         if r.parent == r.id:
             problems.append(
                 Problem("organizations", r.id, "parent", "an organization cannot be its own parent")
             )
-        cites("organizations", r.id, "", r.citations)
+        cites("organizations", r.id, r.citations)
     for r in collections["posts"]:
-        ref("posts", r.id, "organization", r.organization, Organization)
-        cites("posts", r.id, "", r.citations)
+        ref("posts", r.id, r.organization, Organization, "organization")
+        cites("posts", r.id, r.citations)
     for r in collections["people"]:
-        cites("people", r.id, "", r.citations)
+        cites("people", r.id, r.citations)
         for i, t in enumerate(r.tenures):
-            ref("people", r.id, f"tenures[{i}].post", t.post, Post)
-            cites("people", r.id, f"tenures[{i}].", t.citations)
+            ref("people", r.id, t.post, Post, "tenures[{}].post", i)
+            cites("people", r.id, t.citations, "tenures[{}].", i)
     for r in collections["agreements"]:
-        cites("agreements", r.id, "", r.citations)
+        cites("agreements", r.id, r.citations)
         for i, s in enumerate(r.signatories):
-            ref("agreements", r.id, f"signatories[{i}]", s, Person)
+            ref("agreements", r.id, s, Person, "signatories[{}]", i)
         previous: Milestone | None = None
         for i, m in enumerate(r.milestones):
-            ref("agreements", r.id, f"milestones[{i}].place", m.place, Place)
+            ref("agreements", r.id, m.place, Place, "milestones[{}].place", i)
             for j, p in enumerate(m.people):
-                ref("agreements", r.id, f"milestones[{i}].people[{j}]", p, Person)
-            cites("agreements", r.id, f"milestones[{i}].", m.citations)
+                ref("agreements", r.id, p, Person, "milestones[{}].people[{}]", i, j)
+            cites("agreements", r.id, m.citations, "milestones[{}].", i)
             if (
                 previous is not None
                 and previous.kind != m.kind
@@ -937,28 +953,28 @@ def _check_references(
                 )
             previous = m
     for r in collections["mechanisms"]:
-        ref("mechanisms", r.id, "established_by", r.established_by, Agreement)
-        cites("mechanisms", r.id, "", r.citations)
+        ref("mechanisms", r.id, r.established_by, Agreement, "established_by")
+        cites("mechanisms", r.id, r.citations)
         if r.start is not None and r.end is not None and r.start.certainly_after(r.end):
             problems.append(
                 Problem("mechanisms", r.id, "end", f"{r.end} is before start {r.start}")
             )
     for r in collections["events"]:
-        ref("events", r.id, "place", r.place, Place)
-        ref("events", r.id, "mechanism", r.mechanism, Mechanism)
+        ref("events", r.id, r.place, Place, "place")
+        ref("events", r.id, r.mechanism, Mechanism, "mechanism")
         for i, p in enumerate(r.participants):
-            ref("events", r.id, f"participants[{i}]", p, Person, Organization)
+            ref("events", r.id, p, (Person, Organization), "participants[{}]", i)
         for i, x in enumerate(r.related):
-            ref("events", r.id, f"related[{i}]", x, *COLLECTIONS.values())
-        cites("events", r.id, "", r.citations)
+            ref("events", r.id, x, _RECORD_CLASSES, "related[{}]", i)
+        cites("events", r.id, r.citations)
     for r in collections["figures"]:
         for i, x in enumerate(r.related):
-            ref("figures", r.id, f"related[{i}]", x, *COLLECTIONS.values())
-        cites("figures", r.id, "", r.citations)
+            ref("figures", r.id, x, _RECORD_CLASSES, "related[{}]", i)
+        cites("figures", r.id, r.citations)
     for r in collections["topics"]:
         for i, x in enumerate(r.related):
-            ref("topics", r.id, f"related[{i}]", x, *COLLECTIONS.values())
-        cites("topics", r.id, "", r.citations)
+            ref("topics", r.id, x, _RECORD_CLASSES, "related[{}]", i)
+        cites("topics", r.id, r.citations)
     problems.extend(_check_tenure_overlaps(collections["people"]))
     return problems
 
