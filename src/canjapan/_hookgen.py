@@ -61,7 +61,15 @@ __all__ = [
 
 _MISSING: Final = object()
 _new = object.__new__
-_set = object.__setattr__
+
+
+def _slot(cls: type, name: str) -> Callable[[object, object], None]:
+    """The setter of a slot of a (frozen) record class: sets it past the frozen
+    ``__setattr__``, faster than ``object.__setattr__``."""
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
 _slug = ID_PATTERN.fullmatch
 _country = COUNTRY_PATTERN.fullmatch
 _language = LANGUAGE_PATTERN.fullmatch
@@ -192,6 +200,7 @@ def _record_hook(cls: type) -> str:
     keys = "".join(f'        "{f.name}",\n' for f in fields)
     lines = [
         f"_{name.upper()}_KEYS: Final = frozenset(\n    (\n{keys}    )\n)",
+        *(f'{_setter(cls, f)}: Final = _slot({name}, "{f.name}")' for f in fields),
         "",
         "",
         f"def {_hook_name(cls)}(d: Any, _: Any = None) -> {name}:",
@@ -206,7 +215,7 @@ def _record_hook(cls: type) -> str:
             raise TypeError(msg)
         lines.extend(_field_lines(cls, f, deferred))
     lines.append(f"    self = _new({name})")
-    lines.extend(f'    _set(self, "{f.name}", {_var(f)})' for f in fields)
+    lines.extend(f"    {_setter(cls, f)}(self, {_var(f)})" for f in fields)
     lines.extend(deferred)
     if "__attrs_post_init__" in cls.__dict__:
         lines.append("    self.__attrs_post_init__()")
@@ -215,6 +224,10 @@ def _record_hook(cls: type) -> str:
     if _fields_name(cls) in text:
         text = f"{_fields_name(cls)}: Final = attrs.fields({name})\n" + text
     return text
+
+
+def _setter(cls: type, f: attrs.Attribute[Any]) -> str:
+    return f"_set_{cls.__name__.lower()}_{f.name}"
 
 
 def _var(f: attrs.Attribute[Any]) -> str:
@@ -227,9 +240,13 @@ def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> lis
     tp = f.type
     optional = type(None) in get_args(tp)
     inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
-    body.extend(_structure_lines(inner, v))
+    # A tuple of strings checks its items' type and rule in one pass (before sorting
+    # and removing duplicates, which changes neither).
+    validator: Any = f.validator
+    item_rule = _INLINE_ITEM_CHECKS.get(validator) if inner == tuple[str, ...] else None
+    body.extend(_structure_lines(inner, v, item_rule))
     body.extend(_converter_lines(f, v))
-    body.extend(_validator_lines(cls, f, v, deferred))
+    body.extend(_validator_lines(cls, f, v, deferred, done=item_rule is not None))
     if optional:
         body = [f"    if {v} is not None:", *("    " + line for line in body)]
     if f.default is attrs.NOTHING:
@@ -263,8 +280,9 @@ def _literal(value: object) -> str:
     raise TypeError(msg)  # pragma: no cover
 
 
-def _structure_lines(tp: Any, v: str) -> list[str]:
-    """Check the JSON value in ``v`` against ``tp`` and put the structured value in ``v``."""
+def _structure_lines(tp: Any, v: str, item_rule: str | None = None) -> list[str]:
+    """Check the JSON value in ``v`` against ``tp`` and put the structured value in ``v``
+    (for a tuple of strings, also each item against ``item_rule``)."""
     if tp is str or tp is bool or tp is int:
         return [f"    if {v}.__class__ is not {tp.__name__}:", "        raise Rejected"]
     if tp is float:
@@ -281,10 +299,11 @@ def _structure_lines(tp: Any, v: str) -> list[str]:
         (item,) = (a for a in get_args(tp) if a is not Ellipsis)
         check = [f"    if {v}.__class__ is not list:", "        raise Rejected"]
         if item is str:
+            rule = "" if item_rule is None else " or " + item_rule.format(x="x")
             return [
                 *check,
                 f"    for x in {v}:",
-                "        if x.__class__ is not str:",
+                f"        if x.__class__ is not str{rule}:",
                 "            raise Rejected",
                 f"    {v} = tuple({v})",
             ]
@@ -332,7 +351,11 @@ def _validators(validator: Any) -> list[Any]:
     return [validator]
 
 
-def _validator_lines(cls: type, f: attrs.Attribute[Any], v: str, deferred: list[str]) -> list[str]:
+def _validator_lines(
+    cls: type, f: attrs.Attribute[Any], v: str, deferred: list[str], *, done: bool
+) -> list[str]:
+    if done:  # checked with the structure
+        return []
     lines: list[str] = []
     for validator in _validators(f.validator):
         if validator in _INLINE_CHECKS:

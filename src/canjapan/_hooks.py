@@ -70,7 +70,15 @@ __all__ = [
 
 _MISSING: Final = object()
 _new = object.__new__
-_set = object.__setattr__
+
+
+def _slot(cls: type, name: str) -> Callable[[object, object], None]:
+    """The setter of a slot of a (frozen) record class: sets it past the frozen
+    ``__setattr__``, faster than ``object.__setattr__``."""
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
 _slug = ID_PATTERN.fullmatch
 _country = COUNTRY_PATTERN.fullmatch
 _language = LANGUAGE_PATTERN.fullmatch
@@ -121,6 +129,15 @@ _SOURCE_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_source_id: Final = _slot(Source, "id")
+_set_source_title: Final = _slot(Source, "title")
+_set_source_publisher: Final = _slot(Source, "publisher")
+_set_source_url: Final = _slot(Source, "url")
+_set_source_published: Final = _slot(Source, "published")
+_set_source_language: Final = _slot(Source, "language")
+_set_source_kind: Final = _slot(Source, "kind")
+_set_source_archived_as: Final = _slot(Source, "archived_as")
+_set_source_note: Final = _slot(Source, "note")
 
 
 def structure_source(d: Any, _: Any = None) -> Source:
@@ -174,15 +191,15 @@ def structure_source(d: Any, _: Any = None) -> Source:
         if not f_note.strip():
             raise Rejected
     self = _new(Source)
-    _set(self, "id", f_id)
-    _set(self, "title", f_title)
-    _set(self, "publisher", f_publisher)
-    _set(self, "url", f_url)
-    _set(self, "published", f_published)
-    _set(self, "language", f_language)
-    _set(self, "kind", f_kind)
-    _set(self, "archived_as", f_archived_as)
-    _set(self, "note", f_note)
+    _set_source_id(self, f_id)
+    _set_source_title(self, f_title)
+    _set_source_publisher(self, f_publisher)
+    _set_source_url(self, f_url)
+    _set_source_published(self, f_published)
+    _set_source_language(self, f_language)
+    _set_source_kind(self, f_kind)
+    _set_source_archived_as(self, f_archived_as)
+    _set_source_note(self, f_note)
     Source._check_url(self, _SOURCE_FIELDS.url, f_url)
     return self
 
@@ -194,6 +211,8 @@ _COORDINATES_KEYS: Final = frozenset(
         "longitude",
     )
 )
+_set_coordinates_latitude: Final = _slot(Coordinates, "latitude")
+_set_coordinates_longitude: Final = _slot(Coordinates, "longitude")
 
 
 def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
@@ -205,8 +224,8 @@ def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
     f_longitude = d["longitude"]
     f_longitude = _number(f_longitude)
     self = _new(Coordinates)
-    _set(self, "latitude", f_latitude)
-    _set(self, "longitude", f_longitude)
+    _set_coordinates_latitude(self, f_latitude)
+    _set_coordinates_longitude(self, f_longitude)
     Coordinates._check_latitude(self, _COORDINATES_FIELDS.latitude, f_latitude)
     Coordinates._check_longitude(self, _COORDINATES_FIELDS.longitude, f_longitude)
     return self
@@ -218,6 +237,8 @@ _LABEL_KEYS: Final = frozenset(
         "language",
     )
 )
+_set_label_text: Final = _slot(Label, "text")
+_set_label_language: Final = _slot(Label, "language")
 
 
 def structure_label(d: Any, _: Any = None) -> Label:
@@ -235,8 +256,8 @@ def structure_label(d: Any, _: Any = None) -> Label:
     if _language(f_language) is None:
         raise Rejected
     self = _new(Label)
-    _set(self, "text", f_text)
-    _set(self, "language", f_language)
+    _set_label_text(self, f_text)
+    _set_label_language(self, f_language)
     return self
 
 
@@ -247,6 +268,9 @@ _CITATION_KEYS: Final = frozenset(
         "locator",
     )
 )
+_set_citation_source: Final = _slot(Citation, "source")
+_set_citation_quote: Final = _slot(Citation, "quote")
+_set_citation_locator: Final = _slot(Citation, "locator")
 
 
 def structure_citation(d: Any, _: Any = None) -> Citation:
@@ -270,9 +294,9 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
         if not f_locator.strip():
             raise Rejected
     self = _new(Citation)
-    _set(self, "source", f_source)
-    _set(self, "quote", f_quote)
-    _set(self, "locator", f_locator)
+    _set_citation_source(self, f_source)
+    _set_citation_quote(self, f_quote)
+    _set_citation_locator(self, f_locator)
     return self
 
 
@@ -288,6 +312,14 @@ _PLACE_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_place_id: Final = _slot(Place, "id")
+_set_place_name: Final = _slot(Place, "name")
+_set_place_kind: Final = _slot(Place, "kind")
+_set_place_country: Final = _slot(Place, "country")
+_set_place_coordinates: Final = _slot(Place, "coordinates")
+_set_place_labels: Final = _slot(Place, "labels")
+_set_place_citations: Final = _slot(Place, "citations")
+_set_place_note: Final = _slot(Place, "note")
 
 
 def structure_place(d: Any, _: Any = None) -> Place:
@@ -335,14 +367,14 @@ def structure_place(d: Any, _: Any = None) -> Place:
         if not f_note.strip():
             raise Rejected
     self = _new(Place)
-    _set(self, "id", f_id)
-    _set(self, "name", f_name)
-    _set(self, "kind", f_kind)
-    _set(self, "country", f_country)
-    _set(self, "coordinates", f_coordinates)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_place_id(self, f_id)
+    _set_place_name(self, f_name)
+    _set_place_kind(self, f_kind)
+    _set_place_country(self, f_country)
+    _set_place_coordinates(self, f_coordinates)
+    _set_place_labels(self, f_labels)
+    _set_place_citations(self, f_citations)
+    _set_place_note(self, f_note)
     return self
 
 
@@ -360,6 +392,16 @@ _ORGANIZATION_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_organization_id: Final = _slot(Organization, "id")
+_set_organization_name: Final = _slot(Organization, "name")
+_set_organization_abbreviation: Final = _slot(Organization, "abbreviation")
+_set_organization_kind: Final = _slot(Organization, "kind")
+_set_organization_country: Final = _slot(Organization, "country")
+_set_organization_parent: Final = _slot(Organization, "parent")
+_set_organization_aliases: Final = _slot(Organization, "aliases")
+_set_organization_labels: Final = _slot(Organization, "labels")
+_set_organization_citations: Final = _slot(Organization, "citations")
+_set_organization_note: Final = _slot(Organization, "note")
 
 
 def structure_organization(d: Any, _: Any = None) -> Organization:
@@ -403,12 +445,9 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-        for x in f_aliases:
-            if not x.strip():
-                raise Rejected
     f_labels = d.get("labels", _MISSING)
     if f_labels is _MISSING:
         f_labels = ()
@@ -429,16 +468,16 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         if not f_note.strip():
             raise Rejected
     self = _new(Organization)
-    _set(self, "id", f_id)
-    _set(self, "name", f_name)
-    _set(self, "abbreviation", f_abbreviation)
-    _set(self, "kind", f_kind)
-    _set(self, "country", f_country)
-    _set(self, "parent", f_parent)
-    _set(self, "aliases", f_aliases)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_organization_id(self, f_id)
+    _set_organization_name(self, f_name)
+    _set_organization_abbreviation(self, f_abbreviation)
+    _set_organization_kind(self, f_kind)
+    _set_organization_country(self, f_country)
+    _set_organization_parent(self, f_parent)
+    _set_organization_aliases(self, f_aliases)
+    _set_organization_labels(self, f_labels)
+    _set_organization_citations(self, f_citations)
+    _set_organization_note(self, f_note)
     return self
 
 
@@ -453,6 +492,13 @@ _POST_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_post_id: Final = _slot(Post, "id")
+_set_post_title: Final = _slot(Post, "title")
+_set_post_organization: Final = _slot(Post, "organization")
+_set_post_country: Final = _slot(Post, "country")
+_set_post_labels: Final = _slot(Post, "labels")
+_set_post_citations: Final = _slot(Post, "citations")
+_set_post_note: Final = _slot(Post, "note")
 
 
 def structure_post(d: Any, _: Any = None) -> Post:
@@ -500,13 +546,13 @@ def structure_post(d: Any, _: Any = None) -> Post:
         if not f_note.strip():
             raise Rejected
     self = _new(Post)
-    _set(self, "id", f_id)
-    _set(self, "title", f_title)
-    _set(self, "organization", f_organization)
-    _set(self, "country", f_country)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_post_id(self, f_id)
+    _set_post_title(self, f_title)
+    _set_post_organization(self, f_organization)
+    _set_post_country(self, f_country)
+    _set_post_labels(self, f_labels)
+    _set_post_citations(self, f_citations)
+    _set_post_note(self, f_note)
     return self
 
 
@@ -521,6 +567,13 @@ _TENURE_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_tenure_post: Final = _slot(Tenure, "post")
+_set_tenure_start: Final = _slot(Tenure, "start")
+_set_tenure_end: Final = _slot(Tenure, "end")
+_set_tenure_ongoing: Final = _slot(Tenure, "ongoing")
+_set_tenure_attested: Final = _slot(Tenure, "attested")
+_set_tenure_citations: Final = _slot(Tenure, "citations")
+_set_tenure_note: Final = _slot(Tenure, "note")
 
 
 def structure_tenure(d: Any, _: Any = None) -> Tenure:
@@ -564,13 +617,13 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
         if not f_note.strip():
             raise Rejected
     self = _new(Tenure)
-    _set(self, "post", f_post)
-    _set(self, "start", f_start)
-    _set(self, "end", f_end)
-    _set(self, "ongoing", f_ongoing)
-    _set(self, "attested", f_attested)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_tenure_post(self, f_post)
+    _set_tenure_start(self, f_start)
+    _set_tenure_end(self, f_end)
+    _set_tenure_ongoing(self, f_ongoing)
+    _set_tenure_attested(self, f_attested)
+    _set_tenure_citations(self, f_citations)
+    _set_tenure_note(self, f_note)
     self.__attrs_post_init__()
     return self
 
@@ -586,6 +639,13 @@ _PERSON_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_person_id: Final = _slot(Person, "id")
+_set_person_name: Final = _slot(Person, "name")
+_set_person_aliases: Final = _slot(Person, "aliases")
+_set_person_labels: Final = _slot(Person, "labels")
+_set_person_tenures: Final = _slot(Person, "tenures")
+_set_person_citations: Final = _slot(Person, "citations")
+_set_person_note: Final = _slot(Person, "note")
 
 
 def structure_person(d: Any, _: Any = None) -> Person:
@@ -609,12 +669,9 @@ def structure_person(d: Any, _: Any = None) -> Person:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-        for x in f_aliases:
-            if not x.strip():
-                raise Rejected
     f_labels = d.get("labels", _MISSING)
     if f_labels is _MISSING:
         f_labels = ()
@@ -644,13 +701,13 @@ def structure_person(d: Any, _: Any = None) -> Person:
         if not f_note.strip():
             raise Rejected
     self = _new(Person)
-    _set(self, "id", f_id)
-    _set(self, "name", f_name)
-    _set(self, "aliases", f_aliases)
-    _set(self, "labels", f_labels)
-    _set(self, "tenures", f_tenures)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_person_id(self, f_id)
+    _set_person_name(self, f_name)
+    _set_person_aliases(self, f_aliases)
+    _set_person_labels(self, f_labels)
+    _set_person_tenures(self, f_tenures)
+    _set_person_citations(self, f_citations)
+    _set_person_note(self, f_note)
     return self
 
 
@@ -665,6 +722,13 @@ _MILESTONE_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_milestone_kind: Final = _slot(Milestone, "kind")
+_set_milestone_date: Final = _slot(Milestone, "date")
+_set_milestone_party: Final = _slot(Milestone, "party")
+_set_milestone_place: Final = _slot(Milestone, "place")
+_set_milestone_people: Final = _slot(Milestone, "people")
+_set_milestone_citations: Final = _slot(Milestone, "citations")
+_set_milestone_note: Final = _slot(Milestone, "note")
 
 
 def structure_milestone(d: Any, _: Any = None) -> Milestone:
@@ -694,14 +758,11 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
         if f_people.__class__ is not list:
             raise Rejected
         for x in f_people:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_people = tuple(f_people)
         if len(f_people) > 1:
             f_people = tuple(sorted(set(f_people)))
-        for x in f_people:
-            if _slug(x) is None:
-                raise Rejected
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
@@ -715,13 +776,13 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
         if not f_note.strip():
             raise Rejected
     self = _new(Milestone)
-    _set(self, "kind", f_kind)
-    _set(self, "date", f_date)
-    _set(self, "party", f_party)
-    _set(self, "place", f_place)
-    _set(self, "people", f_people)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_milestone_kind(self, f_kind)
+    _set_milestone_date(self, f_date)
+    _set_milestone_party(self, f_party)
+    _set_milestone_place(self, f_place)
+    _set_milestone_people(self, f_people)
+    _set_milestone_citations(self, f_citations)
+    _set_milestone_note(self, f_note)
     return self
 
 
@@ -740,6 +801,17 @@ _AGREEMENT_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_agreement_id: Final = _slot(Agreement, "id")
+_set_agreement_title: Final = _slot(Agreement, "title")
+_set_agreement_short_names: Final = _slot(Agreement, "short_names")
+_set_agreement_abbreviations: Final = _slot(Agreement, "abbreviations")
+_set_agreement_kind: Final = _slot(Agreement, "kind")
+_set_agreement_parties: Final = _slot(Agreement, "parties")
+_set_agreement_signatories: Final = _slot(Agreement, "signatories")
+_set_agreement_milestones: Final = _slot(Agreement, "milestones")
+_set_agreement_labels: Final = _slot(Agreement, "labels")
+_set_agreement_citations: Final = _slot(Agreement, "citations")
+_set_agreement_note: Final = _slot(Agreement, "note")
 
 
 def structure_agreement(d: Any, _: Any = None) -> Agreement:
@@ -763,12 +835,9 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_short_names.__class__ is not list:
             raise Rejected
         for x in f_short_names:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_short_names = tuple(f_short_names)
-        for x in f_short_names:
-            if not x.strip():
-                raise Rejected
     f_abbreviations = d.get("abbreviations", _MISSING)
     if f_abbreviations is _MISSING:
         f_abbreviations = ()
@@ -776,26 +845,20 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
-        for x in f_abbreviations:
-            if not x.strip():
-                raise Rejected
     f_kind = d["kind"]
     f_kind = _AGREEMENTKIND[f_kind]
     f_parties = d["parties"]
     if f_parties.__class__ is not list:
         raise Rejected
     for x in f_parties:
-        if x.__class__ is not str:
+        if x.__class__ is not str or _country(x) is None:
             raise Rejected
     f_parties = tuple(f_parties)
     if len(f_parties) > 1:
         f_parties = tuple(sorted(set(f_parties)))
-    for x in f_parties:
-        if _country(x) is None:
-            raise Rejected
     f_signatories = d.get("signatories", _MISSING)
     if f_signatories is _MISSING:
         f_signatories = ()
@@ -803,14 +866,11 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_signatories.__class__ is not list:
             raise Rejected
         for x in f_signatories:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_signatories = tuple(f_signatories)
         if len(f_signatories) > 1:
             f_signatories = tuple(sorted(set(f_signatories)))
-        for x in f_signatories:
-            if _slug(x) is None:
-                raise Rejected
     f_milestones = d.get("milestones", _MISSING)
     if f_milestones is _MISSING:
         f_milestones = ()
@@ -840,17 +900,17 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if not f_note.strip():
             raise Rejected
     self = _new(Agreement)
-    _set(self, "id", f_id)
-    _set(self, "title", f_title)
-    _set(self, "short_names", f_short_names)
-    _set(self, "abbreviations", f_abbreviations)
-    _set(self, "kind", f_kind)
-    _set(self, "parties", f_parties)
-    _set(self, "signatories", f_signatories)
-    _set(self, "milestones", f_milestones)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_agreement_id(self, f_id)
+    _set_agreement_title(self, f_title)
+    _set_agreement_short_names(self, f_short_names)
+    _set_agreement_abbreviations(self, f_abbreviations)
+    _set_agreement_kind(self, f_kind)
+    _set_agreement_parties(self, f_parties)
+    _set_agreement_signatories(self, f_signatories)
+    _set_agreement_milestones(self, f_milestones)
+    _set_agreement_labels(self, f_labels)
+    _set_agreement_citations(self, f_citations)
+    _set_agreement_note(self, f_note)
     return self
 
 
@@ -871,6 +931,19 @@ _MECHANISM_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_mechanism_id: Final = _slot(Mechanism, "id")
+_set_mechanism_name: Final = _slot(Mechanism, "name")
+_set_mechanism_kind: Final = _slot(Mechanism, "kind")
+_set_mechanism_level: Final = _slot(Mechanism, "level")
+_set_mechanism_countries: Final = _slot(Mechanism, "countries")
+_set_mechanism_established_by: Final = _slot(Mechanism, "established_by")
+_set_mechanism_start: Final = _slot(Mechanism, "start")
+_set_mechanism_end: Final = _slot(Mechanism, "end")
+_set_mechanism_abbreviations: Final = _slot(Mechanism, "abbreviations")
+_set_mechanism_aliases: Final = _slot(Mechanism, "aliases")
+_set_mechanism_labels: Final = _slot(Mechanism, "labels")
+_set_mechanism_citations: Final = _slot(Mechanism, "citations")
+_set_mechanism_note: Final = _slot(Mechanism, "note")
 
 
 def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
@@ -902,14 +975,11 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _country(x) is None:
                 raise Rejected
         f_countries = tuple(f_countries)
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
-        for x in f_countries:
-            if _country(x) is None:
-                raise Rejected
     f_established_by = d.get("established_by")
     if f_established_by is not None:
         if f_established_by.__class__ is not str:
@@ -929,12 +999,9 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
-        for x in f_abbreviations:
-            if not x.strip():
-                raise Rejected
     f_aliases = d.get("aliases", _MISSING)
     if f_aliases is _MISSING:
         f_aliases = ()
@@ -942,12 +1009,9 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-        for x in f_aliases:
-            if not x.strip():
-                raise Rejected
     f_labels = d.get("labels", _MISSING)
     if f_labels is _MISSING:
         f_labels = ()
@@ -968,19 +1032,19 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if not f_note.strip():
             raise Rejected
     self = _new(Mechanism)
-    _set(self, "id", f_id)
-    _set(self, "name", f_name)
-    _set(self, "kind", f_kind)
-    _set(self, "level", f_level)
-    _set(self, "countries", f_countries)
-    _set(self, "established_by", f_established_by)
-    _set(self, "start", f_start)
-    _set(self, "end", f_end)
-    _set(self, "abbreviations", f_abbreviations)
-    _set(self, "aliases", f_aliases)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_mechanism_id(self, f_id)
+    _set_mechanism_name(self, f_name)
+    _set_mechanism_kind(self, f_kind)
+    _set_mechanism_level(self, f_level)
+    _set_mechanism_countries(self, f_countries)
+    _set_mechanism_established_by(self, f_established_by)
+    _set_mechanism_start(self, f_start)
+    _set_mechanism_end(self, f_end)
+    _set_mechanism_abbreviations(self, f_abbreviations)
+    _set_mechanism_aliases(self, f_aliases)
+    _set_mechanism_labels(self, f_labels)
+    _set_mechanism_citations(self, f_citations)
+    _set_mechanism_note(self, f_note)
     return self
 
 
@@ -1006,6 +1070,23 @@ _EVENT_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_event_id: Final = _slot(Event, "id")
+_set_event_title: Final = _slot(Event, "title")
+_set_event_kind: Final = _slot(Event, "kind")
+_set_event_start: Final = _slot(Event, "start")
+_set_event_end: Final = _slot(Event, "end")
+_set_event_status: Final = _slot(Event, "status")
+_set_event_place: Final = _slot(Event, "place")
+_set_event_participants: Final = _slot(Event, "participants")
+_set_event_countries: Final = _slot(Event, "countries")
+_set_event_mechanism: Final = _slot(Event, "mechanism")
+_set_event_sequence: Final = _slot(Event, "sequence")
+_set_event_domains: Final = _slot(Event, "domains")
+_set_event_related: Final = _slot(Event, "related")
+_set_event_aliases: Final = _slot(Event, "aliases")
+_set_event_labels: Final = _slot(Event, "labels")
+_set_event_citations: Final = _slot(Event, "citations")
+_set_event_note: Final = _slot(Event, "note")
 
 
 def structure_event(d: Any, _: Any = None) -> Event:
@@ -1047,14 +1128,11 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_participants.__class__ is not list:
             raise Rejected
         for x in f_participants:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_participants = tuple(f_participants)
         if len(f_participants) > 1:
             f_participants = tuple(sorted(set(f_participants)))
-        for x in f_participants:
-            if _slug(x) is None:
-                raise Rejected
     f_countries = d.get("countries", _MISSING)
     if f_countries is _MISSING:
         f_countries = ()
@@ -1062,14 +1140,11 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _country(x) is None:
                 raise Rejected
         f_countries = tuple(f_countries)
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
-        for x in f_countries:
-            if _country(x) is None:
-                raise Rejected
     f_mechanism = d.get("mechanism")
     if f_mechanism is not None:
         if f_mechanism.__class__ is not str:
@@ -1095,14 +1170,11 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_related = tuple(f_related)
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
-        for x in f_related:
-            if _slug(x) is None:
-                raise Rejected
     f_aliases = d.get("aliases", _MISSING)
     if f_aliases is _MISSING:
         f_aliases = ()
@@ -1110,12 +1182,9 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str:
+            if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-        for x in f_aliases:
-            if not x.strip():
-                raise Rejected
     f_labels = d.get("labels", _MISSING)
     if f_labels is _MISSING:
         f_labels = ()
@@ -1136,23 +1205,23 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if not f_note.strip():
             raise Rejected
     self = _new(Event)
-    _set(self, "id", f_id)
-    _set(self, "title", f_title)
-    _set(self, "kind", f_kind)
-    _set(self, "start", f_start)
-    _set(self, "end", f_end)
-    _set(self, "status", f_status)
-    _set(self, "place", f_place)
-    _set(self, "participants", f_participants)
-    _set(self, "countries", f_countries)
-    _set(self, "mechanism", f_mechanism)
-    _set(self, "sequence", f_sequence)
-    _set(self, "domains", f_domains)
-    _set(self, "related", f_related)
-    _set(self, "aliases", f_aliases)
-    _set(self, "labels", f_labels)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_event_id(self, f_id)
+    _set_event_title(self, f_title)
+    _set_event_kind(self, f_kind)
+    _set_event_start(self, f_start)
+    _set_event_end(self, f_end)
+    _set_event_status(self, f_status)
+    _set_event_place(self, f_place)
+    _set_event_participants(self, f_participants)
+    _set_event_countries(self, f_countries)
+    _set_event_mechanism(self, f_mechanism)
+    _set_event_sequence(self, f_sequence)
+    _set_event_domains(self, f_domains)
+    _set_event_related(self, f_related)
+    _set_event_aliases(self, f_aliases)
+    _set_event_labels(self, f_labels)
+    _set_event_citations(self, f_citations)
+    _set_event_note(self, f_note)
     Event._check_sequence(self, _EVENT_FIELDS.sequence, f_sequence)
     self.__attrs_post_init__()
     return self
@@ -1173,6 +1242,16 @@ _FIGURE_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_figure_id: Final = _slot(Figure, "id")
+_set_figure_description: Final = _slot(Figure, "description")
+_set_figure_value: Final = _slot(Figure, "value")
+_set_figure_unit: Final = _slot(Figure, "unit")
+_set_figure_period: Final = _slot(Figure, "period")
+_set_figure_date: Final = _slot(Figure, "date")
+_set_figure_approximate: Final = _slot(Figure, "approximate")
+_set_figure_related: Final = _slot(Figure, "related")
+_set_figure_citations: Final = _slot(Figure, "citations")
+_set_figure_note: Final = _slot(Figure, "note")
 
 
 def structure_figure(d: Any, _: Any = None) -> Figure:
@@ -1216,14 +1295,11 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_related = tuple(f_related)
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
-        for x in f_related:
-            if _slug(x) is None:
-                raise Rejected
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
@@ -1237,16 +1313,16 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         if not f_note.strip():
             raise Rejected
     self = _new(Figure)
-    _set(self, "id", f_id)
-    _set(self, "description", f_description)
-    _set(self, "value", f_value)
-    _set(self, "unit", f_unit)
-    _set(self, "period", f_period)
-    _set(self, "date", f_date)
-    _set(self, "approximate", f_approximate)
-    _set(self, "related", f_related)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_figure_id(self, f_id)
+    _set_figure_description(self, f_description)
+    _set_figure_value(self, f_value)
+    _set_figure_unit(self, f_unit)
+    _set_figure_period(self, f_period)
+    _set_figure_date(self, f_date)
+    _set_figure_approximate(self, f_approximate)
+    _set_figure_related(self, f_related)
+    _set_figure_citations(self, f_citations)
+    _set_figure_note(self, f_note)
     Figure._check_value(self, _FIGURE_FIELDS.value, f_value)
     Figure._check_period(self, _FIGURE_FIELDS.period, f_period)
     return self
@@ -1263,6 +1339,13 @@ _TOPIC_KEYS: Final = frozenset(
         "note",
     )
 )
+_set_topic_id: Final = _slot(Topic, "id")
+_set_topic_name: Final = _slot(Topic, "name")
+_set_topic_kind: Final = _slot(Topic, "kind")
+_set_topic_countries: Final = _slot(Topic, "countries")
+_set_topic_related: Final = _slot(Topic, "related")
+_set_topic_citations: Final = _slot(Topic, "citations")
+_set_topic_note: Final = _slot(Topic, "note")
 
 
 def structure_topic(d: Any, _: Any = None) -> Topic:
@@ -1288,14 +1371,11 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _country(x) is None:
                 raise Rejected
         f_countries = tuple(f_countries)
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
-        for x in f_countries:
-            if _country(x) is None:
-                raise Rejected
     f_related = d.get("related", _MISSING)
     if f_related is _MISSING:
         f_related = ()
@@ -1303,14 +1383,11 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str:
+            if x.__class__ is not str or _slug(x) is None:
                 raise Rejected
         f_related = tuple(f_related)
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
-        for x in f_related:
-            if _slug(x) is None:
-                raise Rejected
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
@@ -1324,13 +1401,13 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if not f_note.strip():
             raise Rejected
     self = _new(Topic)
-    _set(self, "id", f_id)
-    _set(self, "name", f_name)
-    _set(self, "kind", f_kind)
-    _set(self, "countries", f_countries)
-    _set(self, "related", f_related)
-    _set(self, "citations", f_citations)
-    _set(self, "note", f_note)
+    _set_topic_id(self, f_id)
+    _set_topic_name(self, f_name)
+    _set_topic_kind(self, f_kind)
+    _set_topic_countries(self, f_countries)
+    _set_topic_related(self, f_related)
+    _set_topic_citations(self, f_citations)
+    _set_topic_note(self, f_note)
     return self
 
 
