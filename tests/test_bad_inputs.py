@@ -12,7 +12,7 @@ import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import pytest
 
@@ -584,10 +584,11 @@ class TestFileProblems:
         path = tmp_path / "locked.json"
         path.write_bytes(MINI.read_bytes())
 
-        def denied(self: Path) -> bytes:
+        def denied(self: Path, *args: object, **kwargs: object) -> NoReturn:
             raise PermissionError(13, "Permission denied", str(self))
 
         monkeypatch.setattr(Path, "read_bytes", denied)
+        monkeypatch.setattr(Path, "open", denied)
         with pytest.raises(DatasetError) as info:
             canjapan.load(path)
         [problem] = info.value.problems

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import gc
+import io
 import json
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import canjapan
 from canjapan import _converter
@@ -106,6 +108,85 @@ class TestFastPath:
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def no_careful_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the careful (whole-input) path fail, so only a streamed load can succeed."""
+
+    def careful(*args: object, **kwargs: object) -> Any:
+        raise AssertionError("the careful path was taken")
+
+    monkeypatch.setattr(_converter, "_parse_json", careful)
+
+
+class TestStreaming:
+    """Valid input is streamed a record at a time, from text, bytes, files and folders."""
+
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(ds=datasets(), chunk=st.integers(1, 64))
+    def test_any_chunk_size(
+        self, ds: canjapan.Dataset, chunk: int, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Files read in chunks of any size, cutting values anywhere, load unchanged."""
+        monkeypatch.setattr(_converter, "_CHUNK", chunk)
+        with tempfile.TemporaryDirectory() as tmp:
+            file = Path(tmp) / "one.json"
+            canjapan.dump(ds, file)
+            canjapan.dump(ds, Path(tmp) / "folder")
+            with monkeypatch.context() as m:
+                no_careful_path(m)
+                assert canjapan.load(file) == ds
+                assert canjapan.load(Path(tmp) / "folder") == ds
+                assert canjapan.loads(file.read_bytes()) == ds
+                assert canjapan.loads(file.read_text(encoding="utf-8")) == ds
+
+    def test_numbers_cut_by_a_chunk(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A number at the end of a chunk is read on into the next one."""
+        monkeypatch.setattr(_converter, "_CHUNK", 1)
+        stream = _converter._Stream(file=io.StringIO("[12345, 6.5e3]"))
+        assert stream.value() == [12345, 6.5e3]
+        stream = _converter._Stream(file=io.StringIO("12345"))
+        assert stream.value() == 12345
+        assert stream.peek() == ""
+
+    def test_bundled_data_streams(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The bundled data's files load through the stream alone."""
+        bundled = canjapan.load()
+        no_careful_path(monkeypatch)
+        assert canjapan.load(BUNDLED) == bundled
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda t: t.replace('"name"', '"name": "again", "name"', 1),  # duplicate field
+            lambda t: t.replace('"kind": "city"', '"kind": "town"'),  # a record refused
+            lambda t: t + "[]",  # text after the document
+            lambda t: t.replace('"version"', '"colour": 1, "version"', 1),  # unknown field
+            lambda t: "\ufeff" + t,  # a byte order mark
+            lambda t: t.rstrip()[:-1],  # cut short
+        ],
+    )
+    def test_invalid_input_takes_the_careful_path(
+        self, change: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """What the stream cannot take is loaded whole, which reports the problem."""
+        text = change(MINI.read_text(encoding="utf-8"))
+        file = tmp_path / "bad.json"
+        file.write_text(text, encoding="utf-8")
+        with pytest.raises(canjapan.DatasetError) as from_text:
+            canjapan.loads(text)
+        with pytest.raises(canjapan.DatasetError) as from_file:
+            canjapan.load(file)
+        assert from_file.value.problems[0].message == from_text.value.problems[0].message
+        no_careful_path(monkeypatch)
+        with pytest.raises(AssertionError, match="careful path"):
+            canjapan.loads(text)
+
+    def test_surrogate_pair_loads(self) -> None:
+        """An escaped surrogate pair is valid JSON: the careful path loads it."""
+        text = MINI.read_text(encoding="utf-8")
+        ds = canjapan.loads(text.replace('"quote": "', '"quote": "\\ud83d\\ude00 ', 1))
+        assert "\U0001f600" in canjapan.dumps(ds)
 
 
 class TestErrors:

@@ -21,7 +21,9 @@ nothing is returned unless the whole dataset is valid.
 from __future__ import annotations
 
 import gc
+import io
 import json
+import json.scanner
 import math
 import os
 import re
@@ -29,7 +31,8 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from functools import partial
+from typing import IO, TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
@@ -53,6 +56,8 @@ __all__ = [
     "structure_dataset",
     "unstructure_dataset",
 ]
+
+T = TypeVar("T")
 
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
 """Files larger than this (256 MiB) are refused before they are read."""
@@ -232,32 +237,12 @@ def structure_dataset(raw: object, *, source: str | None = None) -> Dataset:
     Raises:
         DatasetError: listing every problem; nothing is returned half-loaded.
     """
-    problems: list[Problem] = []
     if not isinstance(raw, dict):
         raise DatasetError(
             [Problem("dataset", None, "", f"expected a JSON object, got {_json_type(raw)}")],
             source=source,
         )
-    for key in raw:
-        if key not in META_KEYS and key not in COLLECTIONS:
-            problems.append(Problem("dataset", None, str(key), "unknown field"))
-    meta: dict[str, Any] = {}
-    for key in ("name", "version", "as_of"):
-        if key not in raw:
-            problems.append(Problem("dataset", None, key, "required field missing"))
-        elif not isinstance(raw[key], str):
-            problems.append(
-                Problem("dataset", None, key, f"expected a string, got {_json_type(raw[key])}")
-            )
-        else:
-            meta[key] = raw[key]
-    description = raw.get("description")
-    if description is not None and not isinstance(description, str):
-        problems.append(
-            Problem(
-                "dataset", None, "description", f"expected a string, got {_json_type(description)}"
-            )
-        )
+    meta, description, problems = _check_meta(raw)
     for cname in COLLECTIONS:
         value = raw.get(cname, [])
         if not isinstance(value, list):
@@ -314,6 +299,34 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _check_meta(raw: Mapping[str, Any]) -> tuple[dict[str, str], str | None, list[Problem]]:
+    """The dataset's name, version and as-of, its description, and any problems
+    with the top-level fields."""
+    problems: list[Problem] = []
+    for key in raw:
+        if key not in META_KEYS and key not in COLLECTIONS:
+            problems.append(Problem("dataset", None, str(key), "unknown field"))
+    meta: dict[str, str] = {}
+    for key in ("name", "version", "as_of"):
+        if key not in raw:
+            problems.append(Problem("dataset", None, key, "required field missing"))
+        elif not isinstance(raw[key], str):
+            problems.append(
+                Problem("dataset", None, key, f"expected a string, got {_json_type(raw[key])}")
+            )
+        else:
+            meta[key] = raw[key]
+    description = raw.get("description")
+    if description is not None and not isinstance(description, str):
+        problems.append(
+            Problem(
+                "dataset", None, "description", f"expected a string, got {_json_type(description)}"
+            )
+        )
+        description = None
+    return meta, description, problems
 
 
 def _structure_fast(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
@@ -479,6 +492,14 @@ def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
         DatasetError: the text is not valid JSON or not a valid dataset.
     """
     with _gc_paused():
+        try:
+            if isinstance(text, str):
+                stream = _Stream(text)
+            else:
+                stream = _Stream(file=io.TextIOWrapper(io.BytesIO(text), "utf-8", newline=""))
+            return _streamed_dataset(*_stream_document(stream))
+        except _Unstreamable:
+            pass
         return structure_dataset(_parse_json(text, source or "<string>"), source=source)
 
 
@@ -522,6 +543,182 @@ def _parse_json(text: str | bytes, where: str) -> Any:
 
 
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+# -- streaming ---------------------------------------------------------------------------
+#
+# Valid input is parsed a record at a time and each record structured at once, so
+# that the parsed JSON of the whole dataset never exists: loading then needs little
+# more memory than the records themselves, and a file is read in chunks. Anything
+# unexpected (invalid JSON, a record a hook refuses, a problem the dataset finds)
+# stops the stream, and the input is loaded again the careful way, whole, which
+# reports every problem.
+
+_CHUNK: Final = 1 << 20
+"""Characters read at a time when streaming a file."""
+_BLANK: Final = re.compile(r"[ \t\n\r]*").match
+_COMMA: Final = re.compile(r"[ \t\n\r]*,[ \t\n\r]*").match
+
+
+class _Unstreamable(Exception):
+    """The input needs the careful path: load it whole."""
+
+
+class _Stream:
+    """JSON text taken a value at a time, from a string or from a text file in chunks."""
+
+    __slots__ = ("buf", "eof", "file", "pos", "scan")
+
+    def __init__(self, text: str = "", file: IO[str] | None = None) -> None:
+        self.buf = text
+        self.pos = 0
+        self.file = file
+        self.eof = file is None
+        self.scan = _scanner()
+        _refuse_surrogates(text)
+
+    def more(self) -> bool:
+        """Read the next chunk, keeping what is not taken yet; False at the end."""
+        if self.file is None or self.eof:
+            return False
+        try:
+            chunk = self.file.read(max(_CHUNK, len(self.buf) - self.pos))
+        except UnicodeDecodeError:
+            raise _Unstreamable from None
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf = self.buf[self.pos :] + chunk
+        self.pos = 0
+        _refuse_surrogates(self.buf)
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not blank, or ``""`` at the end."""
+        while True:
+            self.pos = _BLANK(self.buf, self.pos).end()  # type: ignore[union-attr]
+            if self.pos < len(self.buf) or not self.more():
+                return self.buf[self.pos : self.pos + 1]
+
+    def take(self, char: str) -> None:
+        """Step over ``char``, which must come next."""
+        if self.peek() != char:
+            raise _Unstreamable
+        self.pos += 1
+
+    def value(self) -> Any:
+        """The next JSON value (one that ends the text read so far is read on, as a
+        number may go on in the next chunk)."""
+        self.peek()
+        while True:
+            try:
+                value, end = self.scan(self.buf, self.pos)
+            except (StopIteration, ValueError, RecursionError):
+                if self.more():
+                    continue
+                raise _Unstreamable from None
+            if end < len(self.buf) or not self.more():
+                self.pos = end
+                return value
+
+
+def _scanner() -> Callable[[str, int], tuple[Any, int]]:
+    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+    scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
+    return scan
+
+
+def _refuse_surrogates(text: str) -> None:
+    # An escaped surrogate may be half of a valid pair: the careful path tells.
+    if _SURROGATE_ESCAPE.search(text):
+        raise _Unstreamable
+
+
+def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
+    """The records of a JSON array, each structured as soon as it is parsed."""
+    hook = HOOKS[cls]
+    scan = stream.scan
+    records: list[Any] = []
+    append = records.append
+    stream.take("[")
+    if stream.peek() == "]":
+        stream.pos += 1
+        return ()
+    buf, pos = stream.buf, stream.pos
+    while True:
+        # The common case, a whole record and its comma in the text read so far, runs
+        # here; anything else (the end of a chunk, the end of the array) goes through
+        # the stream's own methods.
+        try:
+            value, end = scan(buf, pos)
+        except Exception:
+            end = len(buf)
+        if end >= len(buf):
+            stream.pos = pos
+            value = stream.value()
+            buf, end = stream.buf, stream.pos
+        try:
+            append(hook(value))
+        except Exception:  # a record the hook refuses
+            raise _Unstreamable from None
+        comma = _COMMA(buf, end)
+        if comma is not None and comma.end() < len(buf):
+            pos = comma.end()
+            continue
+        stream.pos = end
+        if stream.peek() != ",":
+            stream.take("]")
+            return tuple(records)
+        stream.pos += 1
+        stream.peek()
+        buf, pos = stream.buf, stream.pos
+
+
+def _stream_document(stream: _Stream) -> tuple[dict[str, Any], dict[str, tuple[Any, ...]]]:
+    """The top-level fields of a single-file dataset, and its collections' records."""
+    fields: dict[str, Any] = {}
+    collections: dict[str, tuple[Any, ...]] = {}
+    stream.take("{")
+    if stream.peek() == "}":
+        stream.pos += 1
+    else:
+        while True:
+            key = stream.value()
+            if key.__class__ is not str or key in fields or key in collections:
+                raise _Unstreamable
+            stream.take(":")
+            if key in COLLECTIONS:
+                collections[key] = _stream_records(stream, COLLECTIONS[key])
+            else:
+                fields[key] = stream.value()
+            if stream.peek() != ",":
+                stream.take("}")
+                break
+            stream.pos += 1
+    _stream_end(stream)
+    return fields, collections
+
+
+def _stream_end(stream: _Stream) -> None:
+    if stream.peek() != "":
+        raise _Unstreamable
+
+
+def _streamed_dataset(fields: Mapping[str, Any], collections: Mapping[str, Any]) -> Dataset:
+    """The dataset, if its top-level fields and its records are all fine."""
+    meta, description, problems = _check_meta(fields)
+    if problems:
+        raise _Unstreamable
+    try:
+        return Dataset(
+            name=meta["name"],
+            version=meta["version"],
+            as_of=meta["as_of"],
+            description=description,
+            **collections,
+        )
+    except DatasetError:
+        raise _Unstreamable from None
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -580,9 +777,46 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
 
     p = Path(path)
     with _gc_paused():
+        try:
+            if p.is_dir():
+                return _stream_directory(p, max_bytes)
+            return _streamed_dataset(*_stream_file(p, max_bytes, _stream_document))
+        except (_Unstreamable, OSError):
+            pass
         if p.is_dir():
             return structure_dataset(_read_directory(p, max_bytes), source=str(p))
         return structure_dataset(_read(p, max_bytes), source=str(p))
+
+
+def _stream_file(path: Path, max_bytes: int, parse: Callable[[_Stream], T]) -> T:
+    if path.stat().st_size > max_bytes:
+        raise _Unstreamable
+    with path.open(encoding="utf-8", newline="") as file:
+        stream = _Stream(file=file)
+        return parse(stream)
+
+
+def _stream_directory(p: Path, max_bytes: int) -> Dataset:
+    fields = _stream_file(p / META_FILE, max_bytes, _stream_meta)
+    collections = {}
+    for cname, cls in COLLECTIONS.items():
+        file = p / f"{cname}.json"
+        if file.is_file():
+            collections[cname] = _stream_file(file, max_bytes, partial(_stream_array, cls=cls))
+    return _streamed_dataset(fields, collections)
+
+
+def _stream_meta(stream: _Stream) -> dict[str, Any]:
+    fields, collections = _stream_document(stream)
+    if collections:  # the directory layout keeps collections in their own files
+        raise _Unstreamable
+    return fields
+
+
+def _stream_array(stream: _Stream, cls: type) -> tuple[Any, ...]:
+    records = _stream_records(stream, cls)
+    _stream_end(stream)
+    return records
 
 
 def _read_directory(p: Path, max_bytes: int) -> dict[str, Any]:
