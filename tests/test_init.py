@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 import canjapan
 
 
@@ -47,6 +49,23 @@ class TestLightImport:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
         assert out.stdout.strip() == "[]"
+
+    def test_result_classes_made_on_first_use(self) -> None:
+        """The query results other than InForce are created when first asked for."""
+        code = (
+            "import sys, canjapan; before = 'canjapan._results' in sys.modules; "
+            "from canjapan import Snapshot; print(before, Snapshot.__name__)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert out.stdout.split() == ["False", "Snapshot"]
+
+    def test_unknown_attribute(self) -> None:
+        """A name the package does not have is an AttributeError naming it."""
+        with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+            canjapan.Nothing  # noqa: B018
+        assert {"Holder", "Snapshot", "load"} <= set(dir(canjapan))
 
     def test_bundled_not_loaded_at_import(self) -> None:
         """The bundled data is read on first use, not at import."""

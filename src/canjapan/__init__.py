@@ -17,15 +17,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from canjapan._bundled import bundled as _bundled_dataset
-from canjapan._dataset import (
-    Dataset,
-    Holder,
-    InForce,
-    OfficeHolders,
-    SearchHit,
-    Snapshot,
-    TimelineEntry,
-)
+from canjapan._dataset import Dataset, InForce
 from canjapan._dates import (
     DateInterval,
     DateLike,
@@ -77,6 +69,8 @@ from canjapan.exceptions import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from canjapan._results import Holder, OfficeHolders, SearchHit, Snapshot, TimelineEntry
 
 __version__ = "0.1.0"
 
@@ -145,6 +139,25 @@ __all__ = [
     "snapshot",
     "timeline",
 ]
+
+
+_LAZY: frozenset[str] = frozenset(
+    {"Holder", "OfficeHolders", "SearchHit", "Snapshot", "TimelineEntry"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    # The result classes of the queries other than in-force, made on first use.
+    if name in _LAZY:
+        from canjapan import _results
+
+        return getattr(_results, name)
+    msg = f"module 'canjapan' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY)
 
 
 def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = None) -> Dataset:

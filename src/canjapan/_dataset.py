@@ -27,7 +27,6 @@ from canjapan._model import (
     Post,
     Record,
     Source,
-    Tenure,
     Topic,
 )
 from canjapan._status import ALWAYS, NEVER, agreement_bounds, tenure_bounds
@@ -35,16 +34,12 @@ from canjapan.exceptions import DatasetError, Problem, UnknownIdError
 
 if TYPE_CHECKING:
     from canjapan._index import StabbingIndex
+    from canjapan._results import Holder, OfficeHolders, SearchHit, Snapshot, TimelineEntry
 
 __all__ = [
     "COLLECTIONS",
     "Dataset",
-    "Holder",
     "InForce",
-    "OfficeHolders",
-    "SearchHit",
-    "Snapshot",
-    "TimelineEntry",
 ]
 
 COLLECTIONS: Final[Mapping[str, type]] = MappingProxyType(
@@ -119,113 +114,6 @@ class InForce:
         from canjapan._display import in_force_html
 
         return in_force_html(self)
-
-
-@frozen(kw_only=True)
-class Holder:
-    """A person holding a post, with the tenure that says so."""
-
-    person: Person
-    tenure: Tenure
-
-
-@frozen(kw_only=True)
-class OfficeHolders:
-    """The answer of :meth:`Dataset.office_holders`.
-
-    Attributes:
-        post: The post asked about.
-        on: The date asked about, as written.
-        as_of: The dataset's ``as_of``.
-        certain: Holders certainly in office on the date.
-        possible: Holders whose tenure may cover the date (when asked for).
-    """
-
-    post: Post
-    on: str
-    as_of: date
-    certain: tuple[Holder, ...]
-    possible: tuple[Holder, ...] = ()
-
-    @property
-    def people(self) -> tuple[Person, ...]:
-        """The certain holders' people, then the possible ones'."""
-        return tuple(h.person for h in self.certain + self.possible)
-
-    def __iter__(self) -> Iterator[Person]:
-        return iter(self.people)
-
-    def __len__(self) -> int:
-        return len(self.certain) + len(self.possible)
-
-    def _repr_html_(self) -> str:
-        from canjapan._display import office_holders_html
-
-        return office_holders_html(self)
-
-
-@frozen(kw_only=True)
-class TimelineEntry:
-    """One dated entry of a timeline: an agreement milestone or an event.
-
-    Attributes:
-        date: When, at its true precision (an event's start).
-        end: An event's last day, if it spans several.
-        kind: The milestone kind or event kind.
-        title: A one-line description.
-        record: The agreement or event.
-        milestone: The milestone, for agreement entries.
-    """
-
-    date: PartialDate
-    end: PartialDate | None
-    kind: str
-    title: str
-    record: Agreement | Event
-    milestone: Milestone | None = None
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        """The citations for this entry."""
-        return self.milestone.citations if self.milestone else self.record.citations
-
-
-@frozen(kw_only=True)
-class SearchHit:
-    """A search result: the record, its score (higher is better) and what matched."""
-
-    record: Record
-    score: float
-    matched: str
-
-
-@frozen(kw_only=True)
-class Snapshot:
-    """The state of the relationship on a date.
-
-    Attributes:
-        on: The date, as written.
-        as_of: The dataset's ``as_of``.
-        in_force: Agreements certainly in force, then possibly in force.
-        mechanisms: Mechanisms active on the date.
-        office_holders: For each post, its holders on the date.
-        last_event: The latest event certainly before the date (held or planned;
-            postponed and cancelled events are skipped).
-        next_event: The earliest event certainly after the date (likewise).
-    """
-
-    on: str
-    as_of: date
-    in_force: InForce
-    mechanisms: tuple[Mechanism, ...]
-    office_holders: tuple[OfficeHolders, ...]
-    last_event: Event | None
-    next_event: Event | None
-
-    def _repr_html_(self) -> str:
-        from canjapan._display import snapshot_html
-
-        return snapshot_html(self)
 
 
 # -- the dataset --------------------------------------------------------------------------
@@ -575,6 +463,8 @@ class Dataset:
         # A post has one holder at a time: someone certainly in office throughout the
         # date rules everyone else out, so the scans only look for possible holders
         # when nobody is certain.
+        from canjapan._results import OfficeHolders
+
         return OfficeHolders(
             post=the_post,
             on=date_text(on, lo, hi),
@@ -614,6 +504,8 @@ class Dataset:
 
     def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
         def build() -> Mapping[str, tuple[_TenureRow, ...]]:
+            from canjapan._results import Holder
+
             by_post: dict[str, list[_TenureRow]] = {}
             for person in self.people:
                 for tenure in person.tenures:
@@ -678,6 +570,8 @@ class Dataset:
 
     def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
         def build() -> tuple[TimelineEntry, ...]:
+            from canjapan._results import TimelineEntry
+
             entries = [
                 TimelineEntry(
                     date=m.date,
@@ -735,6 +629,8 @@ class Dataset:
             default=None,
         )
         nxt = min(after, key=lambda e: (e.start._lo, e.start._hi, e.id), default=None)
+        from canjapan._results import Snapshot
+
         return Snapshot(
             on=date_text(on, lo, hi),
             as_of=self.as_of,
@@ -773,7 +669,7 @@ class Dataset:
         return to_pandas(self)
 
 
-_TenureRow = tuple[Holder, tuple[int, int, int, int], frozenset[int]]
+_TenureRow = tuple["Holder", tuple[int, int, int, int], frozenset[int]]
 """A tenure of a post, prepared for queries: its holder, day bounds and attested days."""
 
 

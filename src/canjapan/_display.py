@@ -39,7 +39,8 @@ from canjapan._model import (
 )
 
 if TYPE_CHECKING:
-    from canjapan._dataset import Dataset, InForce, OfficeHolders, Snapshot, TimelineEntry
+    from canjapan._dataset import Dataset, InForce
+    from canjapan._results import OfficeHolders, Snapshot, TimelineEntry
 
 __all__ = [
     "MAX_ROWS",

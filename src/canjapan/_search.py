@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
-from canjapan._dataset import SearchHit
 from canjapan._model import (
     Agreement,
     Event,
@@ -22,6 +21,7 @@ from canjapan._model import (
     Source,
     Topic,
 )
+from canjapan._results import SearchHit
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset

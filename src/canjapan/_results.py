@@ -1,0 +1,137 @@
+"""The answers of the dataset's queries other than :class:`~canjapan.InForce`.
+
+They are made on first use (``import canjapan`` does not create them), to keep
+starting a process that only asks what is in force quick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import TYPE_CHECKING
+
+from attrs import frozen
+
+if TYPE_CHECKING:
+    from canjapan._dataset import InForce
+    from canjapan._dates import PartialDate
+    from canjapan._model import (
+        Agreement,
+        Citation,
+        Event,
+        Mechanism,
+        Milestone,
+        Person,
+        Post,
+        Record,
+        Tenure,
+    )
+
+__all__ = ["Holder", "OfficeHolders", "SearchHit", "Snapshot", "TimelineEntry"]
+
+
+@frozen(kw_only=True)
+class Holder:
+    """A person holding a post, with the tenure that says so."""
+
+    person: Person
+    tenure: Tenure
+
+
+@frozen(kw_only=True)
+class OfficeHolders:
+    """The answer of :meth:`Dataset.office_holders`.
+
+    Attributes:
+        post: The post asked about.
+        on: The date asked about, as written.
+        as_of: The dataset's ``as_of``.
+        certain: Holders certainly in office on the date.
+        possible: Holders whose tenure may cover the date (when asked for).
+    """
+
+    post: Post
+    on: str
+    as_of: date
+    certain: tuple[Holder, ...]
+    possible: tuple[Holder, ...] = ()
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """The certain holders' people, then the possible ones'."""
+        return tuple(h.person for h in self.certain + self.possible)
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.people)
+
+    def __len__(self) -> int:
+        return len(self.certain) + len(self.possible)
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import office_holders_html
+
+        return office_holders_html(self)
+
+
+@frozen(kw_only=True)
+class TimelineEntry:
+    """One dated entry of a timeline: an agreement milestone or an event.
+
+    Attributes:
+        date: When, at its true precision (an event's start).
+        end: An event's last day, if it spans several.
+        kind: The milestone kind or event kind.
+        title: A one-line description.
+        record: The agreement or event.
+        milestone: The milestone, for agreement entries.
+    """
+
+    date: PartialDate
+    end: PartialDate | None
+    kind: str
+    title: str
+    record: Agreement | Event
+    milestone: Milestone | None = None
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The citations for this entry."""
+        return self.milestone.citations if self.milestone else self.record.citations
+
+
+@frozen(kw_only=True)
+class SearchHit:
+    """A search result: the record, its score (higher is better) and what matched."""
+
+    record: Record
+    score: float
+    matched: str
+
+
+@frozen(kw_only=True)
+class Snapshot:
+    """The state of the relationship on a date.
+
+    Attributes:
+        on: The date, as written.
+        as_of: The dataset's ``as_of``.
+        in_force: Agreements certainly in force, then possibly in force.
+        mechanisms: Mechanisms active on the date.
+        office_holders: For each post, its holders on the date.
+        last_event: The latest event certainly before the date (held or planned;
+            postponed and cancelled events are skipped).
+        next_event: The earliest event certainly after the date (likewise).
+    """
+
+    on: str
+    as_of: date
+    in_force: InForce
+    mechanisms: tuple[Mechanism, ...]
+    office_holders: tuple[OfficeHolders, ...]
+    last_event: Event | None
+    next_event: Event | None
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import snapshot_html
+
+        return snapshot_html(self)
