@@ -38,7 +38,7 @@ import msgspec
 
 import canjapan
 from canjapan import AgreementKind, MilestoneKind, PartialDate
-from canjapan._converter import _gc_paused, _Stream, _stream_document, _structure_fast
+from canjapan._converter import _bulk_load, _Stream, _stream_document, _structure_fast
 
 # -- synthetic data ------------------------------------------------------------------------
 
@@ -232,11 +232,11 @@ def main(argv: list[str] | None = None) -> None:
         assert structured is not None
 
         def structure_alone() -> object:
-            with _gc_paused():  # as the loader does
+            with _bulk_load():  # as the loader does
                 return _structure_fast({"agreements": raw_agreements})
 
         def records_from_json() -> object:
-            with _gc_paused():  # as the loader does
+            with _bulk_load():  # as the loader does
                 return _stream_document(_Stream(text))
 
         figures = {

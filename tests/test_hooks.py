@@ -182,7 +182,7 @@ class TestHooks:
         """Every member of every vocabulary is looked up by its value."""
         for name in dir(_hooks):
             table = getattr(_hooks, name)
-            if name.isupper() and isinstance(table, dict) and name != "HOOKS":
+            if name.startswith("_") and name.isupper() and isinstance(table, dict):
                 members = list(table.values())
                 assert isinstance(members[0], enum.Enum)
                 assert table == {m.value: m for m in type(members[0])}
@@ -223,6 +223,31 @@ class TestEveryField:
             if f.name in base:
                 raw = {k: v for k, v in base.items() if k != f.name}
                 assert shape(fast(cls, raw)) == shape(careful(cls, raw)), (f.name, "absent")
+
+
+class TestDates:
+    """Dates are parsed once per text during a load, and forgotten after it."""
+
+    def test_equal_dates_share_an_instance(self) -> None:
+        """Two milestones dated alike hold the same PartialDate, and the memo is
+        empty once the load is over."""
+        base = examples()[canjapan.Milestone]
+        with _converter._bulk_load():
+            first = _hooks.structure_milestone({**base, "date": "2011-06-14"})
+            second = _hooks.structure_milestone({**base, "date": "2011-06-14"})
+            assert first.date is second.date
+            assert _hooks.DATES
+        assert not _hooks.DATES
+
+    def test_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Past its limit the memo starts again, and dates stay right."""
+        monkeypatch.setattr(_hooks, "DATES_LIMIT", 2)
+        base = examples()[canjapan.Milestone]
+        with _converter._bulk_load():
+            for text in ("2011", "2012-03", "2013-04-05", "2011"):
+                record = _hooks.structure_milestone({**base, "date": text})
+                assert str(record.date) == text
+                assert len(_hooks.DATES) <= 2
 
 
 class TestFallback:

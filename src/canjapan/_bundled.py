@@ -56,11 +56,11 @@ def _read(resources: Traversable | None, name: str) -> bytes | None:
 
 
 def _load() -> Dataset:
-    from canjapan._converter import META_FILE, _gc_paused, _parse_json, structure_dataset
+    from canjapan._converter import META_FILE, _bulk_load, _parse_json, structure_dataset
     from canjapan._dataset import COLLECTIONS
 
     resources = _data_files()
-    with _gc_paused():
+    with _bulk_load():
         meta = _read(resources, META_FILE)
         if meta is None:  # pragma: no cover (a broken install)
             msg = f"the bundled data is missing its {META_FILE}"

@@ -38,7 +38,7 @@ import attrs
 
 from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate, parse_cached
-from canjapan._hooks import HOOKS
+from canjapan._hooks import DATES, HOOKS
 from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 if TYPE_CHECKING:
@@ -290,13 +290,15 @@ def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[P
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (a dataset's records hold no cycles)."""
+def _bulk_load() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a dataset loads (its records hold no
+    cycles), and forget the dates parsed for it afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        DATES.clear()
         if was_enabled:
             gc.enable()
 
@@ -491,7 +493,7 @@ def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
     Raises:
         DatasetError: the text is not valid JSON or not a valid dataset.
     """
-    with _gc_paused():
+    with _bulk_load():
         try:
             if isinstance(text, str):
                 stream = _Stream(text)
@@ -776,7 +778,7 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     from pathlib import Path  # not at import: loading the bundled data does not need it
 
     p = Path(path)
-    with _gc_paused():
+    with _bulk_load():
         try:
             if p.is_dir():
                 return _stream_directory(p, max_bytes)

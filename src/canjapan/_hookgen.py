@@ -50,7 +50,7 @@ from typing import Any, Final
 
 import attrs
 
-from canjapan._dates import PartialDate, parse_cached
+from canjapan._dates import PartialDate
 from canjapan._model import (
 {imports}
 )
@@ -79,10 +79,22 @@ class Rejected(Exception):
     """The input is not what the fast path expects; structure it the careful way."""
 
 
+DATES: Final[dict[str, PartialDate]] = {}
+"""Dates parsed so far, by their text: a dataset repeats many, and equal dates can
+share one (immutable) instance. The loader empties it after each load; it is also
+emptied whenever it reaches ``DATES_LIMIT``."""
+DATES_LIMIT: Final = 1 << 17
+
+
 def _date(value: object) -> PartialDate:
     if value.__class__ is not str:
         raise Rejected
-    return parse_cached(value)
+    date = DATES.get(value)
+    if date is None:
+        if len(DATES) >= DATES_LIMIT:
+            DATES.clear()
+        date = DATES[value] = PartialDate.parse(value)
+    return date
 
 
 def _number(value: object) -> float:
@@ -132,7 +144,7 @@ def hooks_source() -> str:
         | {"_tenures"},
         key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n),
     )
-    exports = ["HOOKS", "Rejected", *(_hook_name(c) for c in classes)]
+    exports = ["DATES", "DATES_LIMIT", "HOOKS", "Rejected", *(_hook_name(c) for c in classes)]
     parts = [
         HEADER.replace("{imports}", "\n".join(f"    {n}," for n in names)).replace(
             "{exports}", "\n".join(f'    "{n}",' for n in sorted(exports))

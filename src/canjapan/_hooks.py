@@ -13,7 +13,7 @@ from typing import Any, Final
 
 import attrs
 
-from canjapan._dates import PartialDate, parse_cached
+from canjapan._dates import PartialDate
 from canjapan._model import (
     COUNTRY_PATTERN,
     ID_PATTERN,
@@ -49,6 +49,8 @@ from canjapan._model import (
 )
 
 __all__ = [
+    "DATES",
+    "DATES_LIMIT",
     "HOOKS",
     "Rejected",
     "structure_agreement",
@@ -88,10 +90,22 @@ class Rejected(Exception):
     """The input is not what the fast path expects; structure it the careful way."""
 
 
+DATES: Final[dict[str, PartialDate]] = {}
+"""Dates parsed so far, by their text: a dataset repeats many, and equal dates can
+share one (immutable) instance. The loader empties it after each load; it is also
+emptied whenever it reaches ``DATES_LIMIT``."""
+DATES_LIMIT: Final = 1 << 17
+
+
 def _date(value: object) -> PartialDate:
     if value.__class__ is not str:
         raise Rejected
-    return parse_cached(value)
+    date = DATES.get(value)
+    if date is None:
+        if len(DATES) >= DATES_LIMIT:
+            DATES.clear()
+        date = DATES[value] = PartialDate.parse(value)
+    return date
 
 
 def _number(value: object) -> float:
