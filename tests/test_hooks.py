@@ -225,8 +225,9 @@ class TestEveryField:
                 assert shape(fast(cls, raw)) == shape(careful(cls, raw)), (f.name, "absent")
 
 
-class TestDates:
-    """Dates are parsed once per text during a load, and forgotten after it."""
+class TestMemos:
+    """Dates, ids and codes are parsed or checked once per text during a load, shared,
+    and forgotten after it."""
 
     def test_equal_dates_share_an_instance(self) -> None:
         """Two milestones dated alike hold the same PartialDate, and the memo is
@@ -236,18 +237,37 @@ class TestDates:
             first = _hooks.structure_milestone({**base, "date": "2011-06-14"})
             second = _hooks.structure_milestone({**base, "date": "2011-06-14"})
             assert first.date is second.date
+            assert first.place is second.place
             assert _hooks.DATES
+            assert _hooks.SLUGS
         assert not _hooks.DATES
+        assert not _hooks.SLUGS
+        assert not _hooks.COUNTRIES
+
+    def test_shared_ids_and_codes(self) -> None:
+        """A reference and a country code equal to one seen before are that instance."""
+        base = examples()[canjapan.Agreement]
+        with _converter._bulk_load():
+            # Distinct but equal strings, as a JSON parser makes them.
+            one = _hooks.structure_agreement(
+                {**base, "id": "".join(["a", "-1"]), "parties": ["".join(["C", "AN"])]}
+            )
+            two = _hooks.structure_agreement(
+                {**base, "id": "".join(["a", "-2"]), "parties": ["".join(["C", "AN"])]}
+            )
+            assert one.parties[0] is two.parties[0]
+            assert one.citations[0].source is two.citations[0].source
 
     def test_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Past its limit the memo starts again, and dates stay right."""
-        monkeypatch.setattr(_hooks, "DATES_LIMIT", 2)
+        monkeypatch.setattr(_hooks, "MEMO_LIMIT", 2)
         base = examples()[canjapan.Milestone]
         with _converter._bulk_load():
             for text in ("2011", "2012-03", "2013-04-05", "2011"):
                 record = _hooks.structure_milestone({**base, "date": text})
                 assert str(record.date) == text
                 assert len(_hooks.DATES) <= 2
+                assert len(_hooks.SLUGS) <= 2
 
 
 class TestFallback:

@@ -38,7 +38,7 @@ import attrs
 
 from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate, parse_cached
-from canjapan._hooks import DATES, HOOKS
+from canjapan._hooks import COUNTRIES, DATES, HOOKS, SLUGS
 from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 if TYPE_CHECKING:
@@ -292,13 +292,15 @@ def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[P
 @contextmanager
 def _bulk_load() -> Iterator[None]:
     """Pause the cyclic garbage collector while a dataset loads (its records hold no
-    cycles), and forget the dates parsed for it afterwards."""
+    cycles), and forget the dates, ids and codes remembered for it afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         DATES.clear()
+        SLUGS.clear()
+        COUNTRIES.clear()
         if was_enabled:
             gc.enable()
 

@@ -79,11 +79,33 @@ class Rejected(Exception):
     """The input is not what the fast path expects; structure it the careful way."""
 
 
+# What a load has parsed and checked so far, by text: a dataset repeats many dates,
+# ids and codes, and equal ones can share one immutable instance (less memory, and
+# no second parse or check). The loader empties these after each load; each is also
+# emptied whenever it reaches MEMO_LIMIT entries.
 DATES: Final[dict[str, PartialDate]] = {}
-"""Dates parsed so far, by their text: a dataset repeats many, and equal dates can
-share one (immutable) instance. The loader empties it after each load; it is also
-emptied whenever it reaches ``DATES_LIMIT``."""
-DATES_LIMIT: Final = 1 << 17
+SLUGS: Final[dict[str, str]] = {}
+COUNTRIES: Final[dict[str, str]] = {}
+MEMO_LIMIT: Final = 1 << 17
+
+
+def _remember(memo: dict[str, Any], text: str, value: Any) -> Any:
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
+def _new_slug(value: str) -> str:
+    if _slug(value) is None:
+        raise Rejected
+    return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
+
+
+def _new_country(value: str) -> str:
+    if _country(value) is None:
+        raise Rejected
+    return _remember(COUNTRIES, value, value)  # type: ignore[no-any-return]
 
 
 def _date(value: object) -> PartialDate:
@@ -91,9 +113,7 @@ def _date(value: object) -> PartialDate:
         raise Rejected
     date = DATES.get(value)
     if date is None:
-        if len(DATES) >= DATES_LIMIT:
-            DATES.clear()
-        date = DATES[value] = PartialDate.parse(value)
+        date = _remember(DATES, value, PartialDate.parse(value))
     return date
 
 
@@ -125,6 +145,15 @@ _INLINE_ITEM_CHECKS: Final[dict[Callable[..., Any], str]] = {
     _model._countries: "_country({x}) is None",
     _model._texts: "not {x}.strip()",
 }
+# Validators of ids and codes: values that pass are remembered for the load (see
+# SLUGS in the hooks module), and each is kept once.
+_SHARED: Final[dict[Callable[..., Any], str]] = {
+    _model._slug: "SLUGS.get({x}) or _new_slug({x})",
+    _model._optional_slug: "SLUGS.get({x}) or _new_slug({x})",
+    _model._slugs: "SLUGS.get({x}) or _new_slug({x})",
+    _model._country: "COUNTRIES.get({x}) or _new_country({x})",
+    _model._countries: "COUNTRIES.get({x}) or _new_country({x})",
+}
 # Validators that only check the Python type, which the hook has just built.
 _TYPE_ONLY: Final = frozenset({_model._date, _model._optional_date, _model._dates})
 # Converters that leave what the hook built as it is (a tuple, an enum member).
@@ -142,12 +171,15 @@ def hooks_source() -> str:
         | {e.__name__ for e in enums}
         | {"COUNTRY_PATTERN", "ID_PATTERN", "LANGUAGE_PATTERN", "_domains", "_milestones"}
         | {"_tenures"},
-        key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n),
+        key=_isort_key,
     )
-    exports = ["DATES", "DATES_LIMIT", "HOOKS", "Rejected", *(_hook_name(c) for c in classes)]
+    memos = ["COUNTRIES", "DATES", "MEMO_LIMIT", "SLUGS"]
+    exports = sorted(
+        [*memos, "HOOKS", "Rejected", *(_hook_name(c) for c in classes)], key=_isort_key
+    )
     parts = [
         HEADER.replace("{imports}", "\n".join(f"    {n}," for n in names)).replace(
-            "{exports}", "\n".join(f'    "{n}",' for n in sorted(exports))
+            "{exports}", "\n".join(f'    "{n}",' for n in exports)
         )
     ]
     parts.append(
@@ -165,6 +197,11 @@ def hooks_source() -> str:
         + '"""The hook of each record class, nested classes first."""\n'
     )
     return "\n\n".join(parts)
+
+
+def _isort_key(name: str) -> tuple[int, str]:
+    """isort's order: constants, then classes, then the rest."""
+    return (0 if name.isupper() else 1 if name[0].isupper() else 2, name)
 
 
 def _record_classes() -> list[type]:
@@ -255,10 +292,19 @@ def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> lis
     # A tuple of strings checks its items' type and rule in one pass (before sorting
     # and removing duplicates, which changes neither).
     validator: Any = f.validator
+    shared = _SHARED.get(validator) if inner in (str, tuple[str, ...]) else None
     item_rule = _INLINE_ITEM_CHECKS.get(validator) if inner == tuple[str, ...] else None
-    body.extend(_structure_lines(inner, v, item_rule))
+    if shared is not None:
+        body.extend(_structure_lines(inner, v))
+        if inner is str:
+            body.append(f"    {v} = {shared.format(x=v)}")
+        else:  # in place of the plain copy into a tuple
+            body[-1] = f"    {v} = tuple([{shared.format(x='x')} for x in {v}])"
+    else:
+        body.extend(_structure_lines(inner, v, item_rule))
     body.extend(_converter_lines(f, v))
-    body.extend(_validator_lines(cls, f, v, deferred, done=item_rule is not None))
+    done = shared is not None or item_rule is not None
+    body.extend(_validator_lines(cls, f, v, deferred, done=done))
     if optional:
         body = [f"    if {v} is not None:", *("    " + line for line in body)]
     if f.default is attrs.NOTHING:

@@ -49,9 +49,11 @@ from canjapan._model import (
 )
 
 __all__ = [
+    "COUNTRIES",
     "DATES",
-    "DATES_LIMIT",
     "HOOKS",
+    "MEMO_LIMIT",
+    "SLUGS",
     "Rejected",
     "structure_agreement",
     "structure_citation",
@@ -90,11 +92,33 @@ class Rejected(Exception):
     """The input is not what the fast path expects; structure it the careful way."""
 
 
+# What a load has parsed and checked so far, by text: a dataset repeats many dates,
+# ids and codes, and equal ones can share one immutable instance (less memory, and
+# no second parse or check). The loader empties these after each load; each is also
+# emptied whenever it reaches MEMO_LIMIT entries.
 DATES: Final[dict[str, PartialDate]] = {}
-"""Dates parsed so far, by their text: a dataset repeats many, and equal dates can
-share one (immutable) instance. The loader empties it after each load; it is also
-emptied whenever it reaches ``DATES_LIMIT``."""
-DATES_LIMIT: Final = 1 << 17
+SLUGS: Final[dict[str, str]] = {}
+COUNTRIES: Final[dict[str, str]] = {}
+MEMO_LIMIT: Final = 1 << 17
+
+
+def _remember(memo: dict[str, Any], text: str, value: Any) -> Any:
+    if len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    memo[text] = value
+    return value
+
+
+def _new_slug(value: str) -> str:
+    if _slug(value) is None:
+        raise Rejected
+    return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
+
+
+def _new_country(value: str) -> str:
+    if _country(value) is None:
+        raise Rejected
+    return _remember(COUNTRIES, value, value)  # type: ignore[no-any-return]
 
 
 def _date(value: object) -> PartialDate:
@@ -102,9 +126,7 @@ def _date(value: object) -> PartialDate:
         raise Rejected
     date = DATES.get(value)
     if date is None:
-        if len(DATES) >= DATES_LIMIT:
-            DATES.clear()
-        date = DATES[value] = PartialDate.parse(value)
+        date = _remember(DATES, value, PartialDate.parse(value))
     return date
 
 
@@ -161,8 +183,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
@@ -294,8 +315,7 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
     f_source = d["source"]
     if f_source.__class__ is not str:
         raise Rejected
-    if _slug(f_source) is None:
-        raise Rejected
+    f_source = SLUGS.get(f_source) or _new_slug(f_source)
     f_quote = d["quote"]
     if f_quote.__class__ is not str:
         raise Rejected
@@ -343,8 +363,7 @@ def structure_place(d: Any, _: Any = None) -> Place:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
@@ -356,8 +375,7 @@ def structure_place(d: Any, _: Any = None) -> Place:
     if f_country is not None:
         if f_country.__class__ is not str:
             raise Rejected
-        if _country(f_country) is None:
-            raise Rejected
+        f_country = COUNTRIES.get(f_country) or _new_country(f_country)
     f_coordinates = d.get("coordinates")
     if f_coordinates is not None:
         f_coordinates = structure_coordinates(f_coordinates)
@@ -425,8 +443,7 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
@@ -444,14 +461,12 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
     if f_country is not None:
         if f_country.__class__ is not str:
             raise Rejected
-        if _country(f_country) is None:
-            raise Rejected
+        f_country = COUNTRIES.get(f_country) or _new_country(f_country)
     f_parent = d.get("parent")
     if f_parent is not None:
         if f_parent.__class__ is not str:
             raise Rejected
-        if _slug(f_parent) is None:
-            raise Rejected
+        f_parent = SLUGS.get(f_parent) or _new_slug(f_parent)
     f_aliases = d.get("aliases", _MISSING)
     if f_aliases is _MISSING:
         f_aliases = ()
@@ -522,8 +537,7 @@ def structure_post(d: Any, _: Any = None) -> Post:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
@@ -533,13 +547,11 @@ def structure_post(d: Any, _: Any = None) -> Post:
     if f_organization is not None:
         if f_organization.__class__ is not str:
             raise Rejected
-        if _slug(f_organization) is None:
-            raise Rejected
+        f_organization = SLUGS.get(f_organization) or _new_slug(f_organization)
     f_country = d["country"]
     if f_country.__class__ is not str:
         raise Rejected
-    if _country(f_country) is None:
-        raise Rejected
+    f_country = COUNTRIES.get(f_country) or _new_country(f_country)
     f_labels = d.get("labels", _MISSING)
     if f_labels is _MISSING:
         f_labels = ()
@@ -597,8 +609,7 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
     f_post = d["post"]
     if f_post.__class__ is not str:
         raise Rejected
-    if _slug(f_post) is None:
-        raise Rejected
+    f_post = SLUGS.get(f_post) or _new_slug(f_post)
     f_start = d.get("start")
     if f_start is not None:
         f_start = _date(f_start)
@@ -669,8 +680,7 @@ def structure_person(d: Any, _: Any = None) -> Person:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
@@ -757,14 +767,12 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
     if f_party is not None:
         if f_party.__class__ is not str:
             raise Rejected
-        if _country(f_party) is None:
-            raise Rejected
+        f_party = COUNTRIES.get(f_party) or _new_country(f_party)
     f_place = d.get("place")
     if f_place is not None:
         if f_place.__class__ is not str:
             raise Rejected
-        if _slug(f_place) is None:
-            raise Rejected
+        f_place = SLUGS.get(f_place) or _new_slug(f_place)
     f_people = d.get("people", _MISSING)
     if f_people is _MISSING:
         f_people = ()
@@ -772,9 +780,9 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
         if f_people.__class__ is not list:
             raise Rejected
         for x in f_people:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_people = tuple(f_people)
+        f_people = tuple([SLUGS.get(x) or _new_slug(x) for x in f_people])
         if len(f_people) > 1:
             f_people = tuple(sorted(set(f_people)))
     f_citations = d["citations"]
@@ -835,8 +843,7 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
@@ -868,9 +875,9 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
     if f_parties.__class__ is not list:
         raise Rejected
     for x in f_parties:
-        if x.__class__ is not str or _country(x) is None:
+        if x.__class__ is not str:
             raise Rejected
-    f_parties = tuple(f_parties)
+    f_parties = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_parties])
     if len(f_parties) > 1:
         f_parties = tuple(sorted(set(f_parties)))
     f_signatories = d.get("signatories", _MISSING)
@@ -880,9 +887,9 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_signatories.__class__ is not list:
             raise Rejected
         for x in f_signatories:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_signatories = tuple(f_signatories)
+        f_signatories = tuple([SLUGS.get(x) or _new_slug(x) for x in f_signatories])
         if len(f_signatories) > 1:
             f_signatories = tuple(sorted(set(f_signatories)))
     f_milestones = d.get("milestones", _MISSING)
@@ -967,8 +974,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
@@ -989,17 +995,16 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str or _country(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_countries = tuple(f_countries)
+        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
     f_established_by = d.get("established_by")
     if f_established_by is not None:
         if f_established_by.__class__ is not str:
             raise Rejected
-        if _slug(f_established_by) is None:
-            raise Rejected
+        f_established_by = SLUGS.get(f_established_by) or _new_slug(f_established_by)
     f_start = d.get("start")
     if f_start is not None:
         f_start = _date(f_start)
@@ -1110,8 +1115,7 @@ def structure_event(d: Any, _: Any = None) -> Event:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
@@ -1133,8 +1137,7 @@ def structure_event(d: Any, _: Any = None) -> Event:
     if f_place is not None:
         if f_place.__class__ is not str:
             raise Rejected
-        if _slug(f_place) is None:
-            raise Rejected
+        f_place = SLUGS.get(f_place) or _new_slug(f_place)
     f_participants = d.get("participants", _MISSING)
     if f_participants is _MISSING:
         f_participants = ()
@@ -1142,9 +1145,9 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_participants.__class__ is not list:
             raise Rejected
         for x in f_participants:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_participants = tuple(f_participants)
+        f_participants = tuple([SLUGS.get(x) or _new_slug(x) for x in f_participants])
         if len(f_participants) > 1:
             f_participants = tuple(sorted(set(f_participants)))
     f_countries = d.get("countries", _MISSING)
@@ -1154,17 +1157,16 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str or _country(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_countries = tuple(f_countries)
+        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
     f_mechanism = d.get("mechanism")
     if f_mechanism is not None:
         if f_mechanism.__class__ is not str:
             raise Rejected
-        if _slug(f_mechanism) is None:
-            raise Rejected
+        f_mechanism = SLUGS.get(f_mechanism) or _new_slug(f_mechanism)
     f_sequence = d.get("sequence")
     if f_sequence is not None:
         if f_sequence.__class__ is not int:
@@ -1184,9 +1186,9 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_related = tuple(f_related)
+        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
     f_aliases = d.get("aliases", _MISSING)
@@ -1275,8 +1277,7 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_description = d["description"]
     if f_description.__class__ is not str:
         raise Rejected
@@ -1309,9 +1310,9 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_related = tuple(f_related)
+        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
     f_citations = d["citations"]
@@ -1369,8 +1370,7 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
     f_id = d["id"]
     if f_id.__class__ is not str:
         raise Rejected
-    if _slug(f_id) is None:
-        raise Rejected
+    f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
@@ -1385,9 +1385,9 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if f_countries.__class__ is not list:
             raise Rejected
         for x in f_countries:
-            if x.__class__ is not str or _country(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_countries = tuple(f_countries)
+        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
         if len(f_countries) > 1:
             f_countries = tuple(sorted(set(f_countries)))
     f_related = d.get("related", _MISSING)
@@ -1397,9 +1397,9 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if f_related.__class__ is not list:
             raise Rejected
         for x in f_related:
-            if x.__class__ is not str or _slug(x) is None:
+            if x.__class__ is not str:
                 raise Rejected
-        f_related = tuple(f_related)
+        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
         if len(f_related) > 1:
             f_related = tuple(sorted(set(f_related)))
     f_citations = d["citations"]
