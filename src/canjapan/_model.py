@@ -290,10 +290,16 @@ def _domains(value: Iterable[str]) -> tuple[Domain, ...]:
     return tuple(sorted({Domain(v) for v in value}))
 
 
+def _milestone_key(m: Milestone) -> tuple[int, int, int, str]:
+    # (rank, date.sort_key()), flattened: sorting is on every agreement's load path.
+    d = m.date
+    return (_MILESTONE_RANK[m.kind], d._lo, d._hi, d._text)
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
     items = tuple(value)
-    if all(isinstance(m, Milestone) for m in items):
-        items = tuple(sorted(items, key=lambda m: (m.kind.rank, m.date.sort_key())))
+    if len(items) > 1 and all(isinstance(m, Milestone) for m in items):
+        items = tuple(sorted(items, key=_milestone_key))
     return items
 
 
