@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canjapan import (
     Agreement,
@@ -14,13 +19,19 @@ from canjapan import (
     Event,
     Figure,
     Label,
+    Mechanism,
     Milestone,
     MilestoneKind,
+    Organization,
     PartialDate,
     Person,
+    Place,
+    Post,
     Source,
     Tenure,
+    Topic,
 )
+from canjapan.testing import strategies
 
 CITE = Citation(source="src", quote="a quote")
 
@@ -192,3 +203,36 @@ class TestValidation:
         ranks = [k.rank for k in MilestoneKind]
         assert ranks == sorted(ranks)
         assert MilestoneKind.SIGNED.rank < MilestoneKind.ENTERED_INTO_FORCE.rank
+
+
+RECORDS: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
+    (strategies.sources, Source),
+    (strategies.citations, Citation),
+    (strategies.labels, Label),
+    (strategies.places, Place),
+    (strategies.organizations, Organization),
+    (strategies.posts, Post),
+    (strategies.tenures, Tenure),
+    (strategies.people, Person),
+    (strategies.milestones, Milestone),
+    (strategies.agreements, Agreement),
+    (strategies.mechanisms, Mechanism),
+    (strategies.events, Event),
+    (strategies.figures, Figure),
+    (strategies.topics, Topic),
+]
+
+
+class TestRepr:
+    """Records print as attrs would print them."""
+
+    @given(data=st.data())
+    def test_same_text_as_attrs(self, data: st.DataObject) -> None:
+        """The shared __repr__ gives what an attrs class with the same fields gives."""
+        strategy, cls = data.draw(st.sampled_from(RECORDS))
+        record = data.draw(strategy())
+        names = [f.name for f in attrs.fields(cls)]
+        oracle = attrs.make_class(cls.__name__, names, repr=True, kw_only=True)
+        expected = oracle(**{name: getattr(record, name) for name in names})
+        assert repr(record) == repr(expected)
+        assert repr(record).startswith(f"{cls.__name__}(")

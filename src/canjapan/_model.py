@@ -338,9 +338,23 @@ def _dates(_: Any, attribute: Attribute[Any], value: tuple[object, ...]) -> None
 
 
 class _Displayable:
-    """Gives records a rich HTML display in notebooks."""
+    """Gives records their ``repr`` and a rich HTML display in notebooks.
+
+    The records are declared with ``repr=False`` and share this ``__repr__``, which
+    writes the same text as attrs' (``Citation(source='...', quote='...',
+    locator=None)``): attrs would compile one per class when the package is
+    imported, a cost every process pays, most of which never print a record.
+    """
 
     __slots__ = ()
+
+    def __repr__(self) -> str:
+        cls = type(self)
+        fields = ", ".join(
+            f"{a.name}={getattr(self, a.name)!r}"
+            for a in cls.__attrs_attrs__  # type: ignore[attr-defined]
+        )
+        return f"{cls.__qualname__}({fields})"
 
     def _repr_html_(self) -> str:
         from canjapan._display import record_html
@@ -348,7 +362,7 @@ class _Displayable:
         return record_html(self)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Citation(_Displayable):
     """Where a fact comes from: a source and a short verbatim quote from it."""
 
@@ -360,7 +374,7 @@ class Citation(_Displayable):
     """Where in the source, e.g. a section or paragraph."""
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Label(_Displayable):
     """A name in another language."""
 
@@ -369,7 +383,7 @@ class Label(_Displayable):
     """A BCP 47 tag: ``"fr"``, ``"ja"``."""
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Coordinates(_Displayable):
     """A point on the globe, in decimal degrees (WGS 84)."""
 
@@ -401,7 +415,7 @@ def _citations_field() -> Any:
 # -- records ---------------------------------------------------------------------------
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Source(_Displayable):
     """A document that facts are cited from."""
 
@@ -424,7 +438,7 @@ class Source(_Displayable):
             raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Place(_Displayable):
     """A place where something happened."""
 
@@ -439,7 +453,7 @@ class Place(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Organization(_Displayable):
     """A government body, armed service, unit, ship or other organisation."""
 
@@ -456,7 +470,7 @@ class Organization(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Post(_Displayable):
     """An office, e.g. Canada's Minister of National Defence."""
 
@@ -469,7 +483,7 @@ class Post(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Tenure(_Displayable):
     """A person's time in a post: ``start <= day < end``.
 
@@ -495,7 +509,7 @@ class Tenure(_Displayable):
             raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Person(_Displayable):
     """A person, with the offices they held."""
 
@@ -510,7 +524,7 @@ class Person(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Milestone(_Displayable):
     """A dated step in an agreement's lifecycle."""
 
@@ -524,7 +538,7 @@ class Milestone(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Agreement(_Displayable):
     """An agreement, treaty, memorandum, declaration or other instrument.
 
@@ -580,7 +594,7 @@ class Agreement(_Displayable):
         return status_on(self, on)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Mechanism(_Displayable):
     """A standing channel, such as the 2+2 dialogue."""
 
@@ -600,7 +614,7 @@ class Mechanism(_Displayable):
     note: str | None = field(default=None, validator=_optional_text)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Event(_Displayable):
     """Something that happened (or was planned) on a date or over a span of dates."""
 
@@ -639,7 +653,7 @@ class Event(_Displayable):
             raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Figure(_Displayable):
     """A sourced number: a value with its unit, and the period it covers."""
 
@@ -675,7 +689,7 @@ class Figure(_Displayable):
             raise ValueError(msg)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Topic(_Displayable):
     """A shared value, security concern or priority that a source names."""
 
