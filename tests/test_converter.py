@@ -182,6 +182,17 @@ class TestStreaming:
         with pytest.raises(AssertionError, match="careful path"):
             canjapan.loads(text)
 
+    def test_nested_object_with_an_id(self) -> None:
+        """A nested object that has an id is not taken for a record: the unknown field
+        is reported where it is."""
+        text = MINI.read_text(encoding="utf-8")
+        bad = text.replace('"quote": "', '"id": "x", "quote": "', 1)
+        with pytest.raises(canjapan.DatasetError) as info:
+            canjapan.loads(bad)
+        [problem] = info.value.problems
+        assert problem.path.endswith("citations[0]")
+        assert problem.message == "unknown field: id"
+
     def test_surrogate_pair_loads(self) -> None:
         """An escaped surrogate pair is valid JSON: the careful path loads it."""
         text = MINI.read_text(encoding="utf-8")

@@ -638,8 +638,40 @@ def _refuse_surrogates(text: str) -> None:
         raise _Unstreamable
 
 
+def _scan_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
+    """The records of a JSON array in text held whole, parsed in one scan that
+    structures each record as soon as its object is parsed.
+
+    The scanner hands every object to a hook once its pairs are read, nested ones
+    first. An object with an ``id`` is a record of the collection (the records nested
+    in one, such as citations, have no id) and is structured there and then, so
+    that its parsed JSON is dropped at once; other objects stay dicts for the record
+    that holds them.
+    """
+    hook = HOOKS[cls]
+
+    def pairs(items: list[tuple[str, Any]]) -> Any:
+        value = dict(items)
+        if len(value) != len(items):
+            raise _Unstreamable  # a key given twice: the careful path says which
+        return hook(value) if "id" in value else value
+
+    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_reject_constant)
+    scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
+    stream.peek()
+    try:
+        records, stream.pos = scan(stream.buf, stream.pos)
+    except Exception:  # invalid JSON, or a record the hook refuses
+        raise _Unstreamable from None
+    if records.__class__ is not list or not all(r.__class__ is cls for r in records):
+        raise _Unstreamable
+    return tuple(records)
+
+
 def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
     """The records of a JSON array, each structured as soon as it is parsed."""
+    if stream.file is None:
+        return _scan_records(stream, cls)
     hook = HOOKS[cls]
     scan = stream.scan
     records: list[Any] = []
