@@ -10,7 +10,10 @@ Prints microseconds per agreement for
   sorted by id): work msgspec has no counterpart for;
 * the structuring alone (the hooks over already parsed JSON);
 * msgspec decoding the same JSON into equivalent ``msgspec.Struct`` classes (dates
-  as ``str``), from text and from the parsed objects, in the same run;
+  as ``str``), from text and from the parsed objects, in the same run: once with
+  types only, and once with the same field rules (the published JSON Schema's
+  patterns for ids, country codes, languages, dates and non-blank text, and at
+  least one citation), which is the like-for-like comparison;
 * plain cattrs (a default ``cattrs.Converter`` with only a date hook), for scale;
 
 with the ratios to msgspec (target: at most 5x), and the peak memory of loading
@@ -32,13 +35,14 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
 import canjapan
 from canjapan import AgreementKind, MilestoneKind, PartialDate
 from canjapan._converter import _bulk_load, _Stream, _stream_document, _structure_fast
+from canjapan._schema import DATE_PATTERN
 
 # -- synthetic data ------------------------------------------------------------------------
 
@@ -170,6 +174,68 @@ class AgreementsOnly(msgspec.Struct):
     agreements: tuple[AgreementStruct, ...]
 
 
+# -- msgspec equivalents with the same field rules ---------------------------------------------
+#
+# The structs above check types only. These also check what the records' validators
+# check, with the patterns of the published JSON Schema: ids are slugs, countries
+# ISO codes, texts not blank, dates EDTF strings of the supported subset, at least
+# one citation. (msgspec does not sort, drop duplicates, or check that a day exists
+# in its month.)
+
+_PATTERNS = canjapan.schema()["$defs"]
+Slug = Annotated[
+    str, msgspec.Meta(pattern=_PATTERNS["Citation"]["properties"]["source"]["pattern"])
+]
+Country = Annotated[str, msgspec.Meta(pattern=r"^[A-Z]{3}$")]
+Text = Annotated[str, msgspec.Meta(pattern=r"\S")]
+Language = Annotated[
+    str, msgspec.Meta(pattern=_PATTERNS["Label"]["properties"]["language"]["pattern"])
+]
+Date = Annotated[str, msgspec.Meta(pattern=DATE_PATTERN)]
+
+
+class RuledCitation(msgspec.Struct, forbid_unknown_fields=True):
+    source: Slug
+    quote: Text
+    locator: Text | None = None
+
+
+class RuledLabel(msgspec.Struct, forbid_unknown_fields=True):
+    text: Text
+    language: Language
+
+
+Citations = Annotated[tuple[RuledCitation, ...], msgspec.Meta(min_length=1)]
+
+
+class RuledMilestone(msgspec.Struct, forbid_unknown_fields=True):
+    kind: MilestoneKind
+    date: Date
+    citations: Citations
+    party: Country | None = None
+    place: Slug | None = None
+    people: tuple[Slug, ...] = ()
+    note: Text | None = None
+
+
+class RuledAgreement(msgspec.Struct, forbid_unknown_fields=True):
+    id: Slug
+    title: Text
+    kind: AgreementKind
+    parties: tuple[Country, ...]
+    citations: Citations
+    short_names: tuple[Text, ...] = ()
+    abbreviations: tuple[Text, ...] = ()
+    signatories: tuple[Slug, ...] = ()
+    milestones: tuple[RuledMilestone, ...] = ()
+    labels: tuple[RuledLabel, ...] = ()
+    note: Text | None = None
+
+
+class RuledAgreementsOnly(msgspec.Struct):
+    agreements: tuple[RuledAgreement, ...]
+
+
 # -- measuring ---------------------------------------------------------------------------------
 
 
@@ -248,6 +314,9 @@ def main(argv: list[str] | None = None) -> None:
             "msgspec.json.decode (parse + structs)": best_of(
                 repeat, lambda: msgspec.json.decode(data, type=AgreementsOnly)
             ),
+            "msgspec.json.decode, same field rules": best_of(
+                repeat, lambda: msgspec.json.decode(data, type=RuledAgreementsOnly)
+            ),
         }
 
         # Then from parsed JSON.
@@ -273,7 +342,9 @@ def main(argv: list[str] | None = None) -> None:
 
         decode = figures["msgspec.json.decode (parse + structs)"]
         convert = figures["msgspec.convert (structs alone)"]
+        ruled = figures["msgspec.json.decode, same field rules"]
         ratios = (
+            ("JSON -> records / msgspec, same rules", "JSON text -> checked records", ruled),
             ("JSON -> records / msgspec.json.decode", "JSON text -> checked records", decode),
             ("canjapan.loads / msgspec.json.decode", "canjapan.loads (full)", decode),
             ("canjapan.load(path) / msgspec.json.decode", "canjapan.load(path) (full)", decode),
