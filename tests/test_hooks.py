@@ -14,24 +14,7 @@ from hypothesis import strategies as st
 import canjapan
 from canjapan import _converter, _hooks
 from canjapan._dataset import COLLECTIONS
-from canjapan.testing import strategies
-
-RECORDS: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
-    (strategies.sources, canjapan.Source),
-    (strategies.citations, canjapan.Citation),
-    (strategies.labels, canjapan.Label),
-    (strategies.places, canjapan.Place),
-    (strategies.organizations, canjapan.Organization),
-    (strategies.posts, canjapan.Post),
-    (strategies.tenures, canjapan.Tenure),
-    (strategies.people, canjapan.Person),
-    (strategies.milestones, canjapan.Milestone),
-    (strategies.agreements, canjapan.Agreement),
-    (strategies.mechanisms, canjapan.Mechanism),
-    (strategies.events, canjapan.Event),
-    (strategies.figures, canjapan.Figure),
-    (strategies.topics, canjapan.Topic),
-]
+from tests.records import RECORD_STRATEGIES
 
 # Values chosen to sit on the edges of the field rules, plus arbitrary JSON.
 TRICKY: list[object] = [
@@ -141,7 +124,7 @@ def mutate(raw: Any, data: st.DataObject) -> Any:
 class TestHooks:
     """The specialised hooks build what the record classes build, and refuse what they refuse."""
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORDS)
+    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
     @FAST
     @given(data=st.data())
     def test_valid_records(
@@ -152,7 +135,7 @@ class TestHooks:
         raw = _converter._converter().unstructure(record, cls)
         assert shape(_hooks.HOOKS[cls](raw)) == shape(record)
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORDS)
+    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
     @FAST
     @given(data=st.data())
     def test_changed_records(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import attrs
 import pytest
 from hypothesis import given
@@ -19,19 +16,14 @@ from canjapan import (
     Event,
     Figure,
     Label,
-    Mechanism,
     Milestone,
     MilestoneKind,
-    Organization,
     PartialDate,
     Person,
-    Place,
-    Post,
     Source,
     Tenure,
-    Topic,
 )
-from canjapan.testing import strategies
+from tests.records import RECORD_STRATEGIES
 
 CITE = Citation(source="src", quote="a quote")
 
@@ -205,31 +197,13 @@ class TestValidation:
         assert MilestoneKind.SIGNED.rank < MilestoneKind.ENTERED_INTO_FORCE.rank
 
 
-RECORDS: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
-    (strategies.sources, Source),
-    (strategies.citations, Citation),
-    (strategies.labels, Label),
-    (strategies.places, Place),
-    (strategies.organizations, Organization),
-    (strategies.posts, Post),
-    (strategies.tenures, Tenure),
-    (strategies.people, Person),
-    (strategies.milestones, Milestone),
-    (strategies.agreements, Agreement),
-    (strategies.mechanisms, Mechanism),
-    (strategies.events, Event),
-    (strategies.figures, Figure),
-    (strategies.topics, Topic),
-]
-
-
 class TestRepr:
     """Records print as attrs would print them."""
 
     @given(data=st.data())
     def test_same_text_as_attrs(self, data: st.DataObject) -> None:
         """The shared __repr__ gives what an attrs class with the same fields gives."""
-        strategy, cls = data.draw(st.sampled_from(RECORDS))
+        strategy, cls = data.draw(st.sampled_from(RECORD_STRATEGIES))
         record = data.draw(strategy())
         names = [f.name for f in attrs.fields(cls)]
         oracle = attrs.make_class(cls.__name__, names, repr=True, kw_only=True)

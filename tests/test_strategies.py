@@ -20,25 +20,10 @@ import canjapan
 from canjapan import _converter
 from canjapan._status import tenure_bounds
 from canjapan.testing import _hypothesis_plugin, strategies
+from tests.records import RECORD_STRATEGIES
 
 STRATEGIES = Path(strategies.__file__)
 
-RECORD_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
-    (strategies.sources, canjapan.Source),
-    (strategies.citations, canjapan.Citation),
-    (strategies.places, canjapan.Place),
-    (strategies.organizations, canjapan.Organization),
-    (strategies.posts, canjapan.Post),
-    (strategies.people, canjapan.Person),
-    (strategies.tenures, canjapan.Tenure),
-    (strategies.agreements, canjapan.Agreement),
-    (strategies.milestones, canjapan.Milestone),
-    (strategies.mechanisms, canjapan.Mechanism),
-    (strategies.events, canjapan.Event),
-    (strategies.figures, canjapan.Figure),
-    (strategies.topics, canjapan.Topic),
-    (strategies.labels, canjapan.Label),
-]
 
 # Searching for a rare shape: no shrinking needed, only a first example.
 SEARCH = settings(

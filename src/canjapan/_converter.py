@@ -253,15 +253,21 @@ def structure_dataset(raw: object, *, source: str | None = None) -> Dataset:
         problems.extend(_structure_problems(lists))
         raise DatasetError(problems, source=source)
     try:
-        return Dataset(
-            name=meta["name"],
-            version=meta["version"],
-            as_of=meta["as_of"],
-            description=description,
-            **collections,
-        )
+        return _new_dataset(meta, description, collections)
     except DatasetError as exc:
         raise DatasetError(_as_written(exc.problems, lists), source=source) from None
+
+
+def _new_dataset(
+    meta: Mapping[str, str], description: str | None, collections: Mapping[str, Any]
+) -> Dataset:
+    return Dataset(
+        name=meta["name"],
+        version=meta["version"],
+        as_of=meta["as_of"],
+        description=description,
+        **collections,
+    )
 
 
 _REORDERED: Final = {"agreements": "milestones", "people": "tenures"}
@@ -746,13 +752,7 @@ def _streamed_dataset(fields: Mapping[str, Any], collections: Mapping[str, Any])
     if problems:
         raise _Unstreamable
     try:
-        return Dataset(
-            name=meta["name"],
-            version=meta["version"],
-            as_of=meta["as_of"],
-            description=description,
-            **collections,
-        )
+        return _new_dataset(meta, description, collections)
     except DatasetError:
         raise _Unstreamable from None
 
