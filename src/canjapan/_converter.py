@@ -1,11 +1,16 @@
 """Every JSON rule of the library: one private cattrs converter, loading and dumping.
 
-Loading takes up to three passes, each only when the one before fails:
+Records are structured by the specialised hooks of :mod:`canjapan._hooks`,
+generated from the model by :mod:`canjapan._hookgen`: one function per record
+class with the JSON rules and the record's own checks inline. They need no cattrs,
+so loading valid data (the bundled data above all) does not import it.
 
-1. the specialised structure hooks of :mod:`canjapan._hooks`, generated from the
-   model by :mod:`canjapan._hookgen`: one function per record class with the
-   JSON rules and the record's own checks inline. They need no cattrs, so loading
-   valid data (the bundled data above all) does not import it;
+A user's file or text is first streamed (see "streaming" below): each record is
+structured as soon as it is parsed, so the parsed JSON of the whole dataset never
+exists. Anything unexpected stops the stream, and the input is loaded whole, in up
+to three passes, each only when the one before fails:
+
+1. the specialised hooks over the parsed JSON;
 2. the cattrs converter, whose record hooks try the specialised hook and, when it
    refuses, cattrs' own generated hook, which builds the record through its attrs
    ``__init__`` (converters and validators);
@@ -559,10 +564,11 @@ _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 #
 # Valid input is parsed a record at a time and each record structured at once, so
 # that the parsed JSON of the whole dataset never exists: loading then needs little
-# more memory than the records themselves, and a file is read in chunks. Anything
-# unexpected (invalid JSON, a record a hook refuses, a problem the dataset finds)
-# stops the stream, and the input is loaded again the careful way, whole, which
-# reports every problem.
+# more memory than the records themselves. A file is read in chunks, a record at a
+# time; text already in memory is read a collection at a time (_scan_records).
+# Anything unexpected (invalid JSON, a record a hook refuses, a problem the dataset
+# finds) stops the stream, and the input is loaded again the careful way, whole,
+# which reports every problem.
 
 _CHUNK: Final = 1 << 20
 """Characters read at a time when streaming a file."""
