@@ -34,6 +34,24 @@ CITE = Citation(source="src", quote="q")
 SOURCE = Source(id="src", title="A source")
 
 
+def signed_then_in_force(signed: str, in_force: str) -> Agreement:
+    """An agreement signed on one date and entering into force on another."""
+    return Agreement(
+        id="a",
+        title="A",
+        kind="treaty",
+        parties=("CAN",),
+        milestones=tuple(
+            canjapan.Milestone(kind=kind, date=PartialDate.parse(on), citations=(CITE,))
+            for kind, on in (
+                (MilestoneKind.SIGNED, signed),
+                (MilestoneKind.ENTERED_INTO_FORCE, in_force),
+            )
+        ),
+        citations=(CITE,),
+    )
+
+
 def dataset(**collections: object) -> Dataset:
     collections.setdefault("sources", (SOURCE,))
     return Dataset(name="T", version="1", as_of="2026-03-06", **collections)  # type: ignore[arg-type]
@@ -74,45 +92,13 @@ class TestIntegrity:
 
     def test_lifecycle_order(self) -> None:
         """A milestone certainly before an earlier lifecycle step is a problem."""
-        a = Agreement(
-            id="a",
-            title="A",
-            kind="treaty",
-            parties=("CAN",),
-            milestones=(
-                canjapan.Milestone(
-                    kind=MilestoneKind.SIGNED, date=PartialDate.parse("2018"), citations=(CITE,)
-                ),
-                canjapan.Milestone(
-                    kind=MilestoneKind.ENTERED_INTO_FORCE,
-                    date=PartialDate.parse("2017"),
-                    citations=(CITE,),
-                ),
-            ),
-            citations=(CITE,),
-        )
+        a = signed_then_in_force("2018", "2017")
         with pytest.raises(DatasetError, match="entered_into_force 2017 is before signed 2018"):
             dataset(agreements=(a,))
 
     def test_undetermined_order_accepted(self) -> None:
         """Milestones whose order is undetermined are accepted."""
-        a = Agreement(
-            id="a",
-            title="A",
-            kind="treaty",
-            parties=("CAN",),
-            milestones=(
-                canjapan.Milestone(
-                    kind=MilestoneKind.SIGNED, date=PartialDate.parse("2018"), citations=(CITE,)
-                ),
-                canjapan.Milestone(
-                    kind=MilestoneKind.ENTERED_INTO_FORCE,
-                    date=PartialDate.parse("2018-01"),
-                    citations=(CITE,),
-                ),
-            ),
-            citations=(CITE,),
-        )
+        a = signed_then_in_force("2018", "2018-01")
         assert len(dataset(agreements=(a,)).agreements) == 1
 
     def test_overlapping_tenures(self) -> None:

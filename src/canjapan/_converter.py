@@ -345,7 +345,8 @@ def _check_meta(raw: Mapping[str, Any]) -> tuple[dict[str, str], str | None, lis
 
 
 def _structure_fast(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] | None:
-    """The records of every collection, or ``None`` if any record is refused."""
+    """The records of every collection through the specialised hooks; if any record
+    is refused, through the converter (``None`` if that fails too)."""
     collections: dict[str, tuple[Any, ...]] = {}
     try:
         for cname, cls in COLLECTIONS.items():
@@ -638,8 +639,15 @@ class _Stream:
                 return value
 
 
-def _scanner() -> Callable[[str, int], tuple[Any, int]]:
-    decoder = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+def _scanner(
+    pairs: Callable[[list[tuple[str, Any]]], Any] | None = None,
+) -> Callable[[str, int], tuple[Any, int]]:
+    """The JSON module's scanner, with the JSON rules of :func:`_parse_json`;
+    ``pairs`` makes each object from its (key, value) pairs (by default a dict,
+    refusing a key given twice)."""
+    decoder = json.JSONDecoder(
+        object_pairs_hook=pairs or _unique_keys, parse_constant=_reject_constant
+    )
     scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
     return scan
 
@@ -668,8 +676,7 @@ def _scan_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
             raise _Unstreamable  # a key given twice: the careful path says which
         return hook(value) if "id" in value else value
 
-    decoder = json.JSONDecoder(object_pairs_hook=pairs, parse_constant=_reject_constant)
-    scan = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
+    scan = _scanner(pairs)
     stream.peek()
     try:
         records, stream.pos = scan(stream.buf, stream.pos)

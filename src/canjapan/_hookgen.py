@@ -130,19 +130,15 @@ def _number(value: object) -> float:
 # Field validators checked inline, on a value already of the right Python type and
 # not None (an optional field's checks only run when it has a value): the condition
 # under which the value ``v`` is invalid.
+# (Ids and codes are checked through _SHARED below.)
 _INLINE_CHECKS: Final[dict[Callable[..., Any], str]] = {
-    _model._slug: "if _slug({v}) is None:",
-    _model._optional_slug: "if _slug({v}) is None:",
     _model._text: "if not {v}.strip():",
     _model._optional_text: "if not {v}.strip():",
-    _model._country: "if _country({v}) is None:",
     _model._language: "if _language({v}) is None:",
     _model._citations: "if not {v}:",
 }
 # Validators of the items of a tuple of strings.
 _INLINE_ITEM_CHECKS: Final[dict[Callable[..., Any], str]] = {
-    _model._slugs: "_slug({x}) is None",
-    _model._countries: "_country({x}) is None",
     _model._texts: "not {x}.strip()",
 }
 # Validators of ids and codes: values that pass are remembered for the load (see
@@ -235,7 +231,7 @@ def _leaves(tp: Any) -> Iterator[Any]:
 def _enums_of(cls: type) -> Iterator[type[enum.Enum]]:
     for f in attrs.fields(cls):
         for t in _leaves(f.type):
-            if isinstance(t, type) and issubclass(t, enum.Enum):
+            if _is_enum(t):
                 yield t
 
 
@@ -349,7 +345,7 @@ def _structure_lines(tp: Any, v: str, item_rule: str | None = None) -> list[str]
         return [f"    _number({v})"]
     if tp is PartialDate:
         return [f"    {v} = _date({v})"]
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+    if _is_enum(tp):
         return [f"    {v} = _{tp.__name__.upper()}[{v}]"]
     if attrs.has(tp):
         return [f"    {v} = {_hook_name(tp)}({v})"]
@@ -367,7 +363,7 @@ def _structure_lines(tp: Any, v: str, item_rule: str | None = None) -> list[str]
             ]
         if item is PartialDate:
             return [*check, f"    {v} = tuple([_date(x) for x in {v}])"]
-        if isinstance(item, type) and issubclass(item, enum.Enum):
+        if _is_enum(item):
             return [*check, f"    {v} = tuple([_{item.__name__.upper()}[x] for x in {v}])"]
         if attrs.has(item):
             return [*check, f"    {v} = tuple([{_hook_name(item)}(x) for x in {v}])"]
