@@ -121,6 +121,15 @@ def mutate(raw: Any, data: st.DataObject) -> Any:
     return raw
 
 
+def reversed_arrays(value: Any) -> Any:
+    """The JSON value with every array in it reversed."""
+    if isinstance(value, dict):
+        return {k: reversed_arrays(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [reversed_arrays(v) for v in reversed(value)]
+    return value
+
+
 class TestHooks:
     """The specialised hooks build what the record classes build, and refuse what they refuse."""
 
@@ -146,6 +155,19 @@ class TestHooks:
         raw = mutate(_converter._converter().unstructure(data.draw(strategy()), cls), data)
         expected, got = careful(cls, raw), fast(cls, raw)
         assert shape(got) == shape(expected)
+
+    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
+    @FAST
+    @given(data=st.data())
+    def test_reversed_arrays(
+        self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
+    ) -> None:
+        """With every array in a valid record's JSON reversed, the hook builds what the
+        careful path builds (sorted fields sorted again, the others in the new order)."""
+        raw = reversed_arrays(_converter._converter().unstructure(data.draw(strategy()), cls))
+        expected = careful(cls, raw)
+        assert expected is not None
+        assert shape(fast(cls, raw)) == shape(expected)
 
     def test_every_record_class_has_a_hook(self) -> None:
         """Each collection's class, and each record class nested in one, has a hook."""
@@ -206,6 +228,14 @@ class TestEveryField:
             if f.name in base:
                 raw = {k: v for k, v in base.items() if k != f.name}
                 assert shape(fast(cls, raw)) == shape(careful(cls, raw)), (f.name, "absent")
+
+    @pytest.mark.parametrize("cls", list(_hooks.HOOKS), ids=lambda c: c.__name__)
+    def test_unknown_key(self, cls: type) -> None:
+        """A key that names no field is refused by both, with or without a value."""
+        for value in ("x", None):
+            raw = {**examples()[cls], "unknown": value}
+            assert fast(cls, raw) is None
+            assert careful(cls, raw) is None
 
 
 class TestMemos:

@@ -42,7 +42,7 @@ module for what they check. Each hook raises on anything unexpected, and the loa
 then takes the careful path.
 """
 
-# ruff: noqa: PLR0915, PLR5501, SIM102, SIM108
+# ruff: noqa: PLR0915, SIM102
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -59,7 +59,6 @@ __all__ = [
 {exports}
 ]
 
-_MISSING: Final = object()
 _new = object.__new__
 
 
@@ -96,25 +95,22 @@ def _remember(memo: dict[str, Any], text: str, value: Any) -> Any:
     return value
 
 
-def _new_slug(value: str) -> str:
-    if _slug(value) is None:
+def _new_slug(value: object) -> str:
+    if value.__class__ is not str or _slug(value) is None:
         raise Rejected
     return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
 
 
-def _new_country(value: str) -> str:
-    if _country(value) is None:
+def _new_country(value: object) -> str:
+    if value.__class__ is not str or _country(value) is None:
         raise Rejected
     return _remember(COUNTRIES, value, value)  # type: ignore[no-any-return]
 
 
-def _date(value: object) -> PartialDate:
+def _new_date(value: object) -> PartialDate:
     if value.__class__ is not str:
         raise Rejected
-    date = DATES.get(value)
-    if date is None:
-        date = _remember(DATES, value, PartialDate.parse(value))
-    return date
+    return _remember(DATES, value, PartialDate.parse(value))  # type: ignore[no-any-return]
 
 
 def _number(value: object) -> float:
@@ -142,7 +138,10 @@ _INLINE_ITEM_CHECKS: Final[dict[Callable[..., Any], str]] = {
     _model._texts: "not {x}.strip()",
 }
 # Validators of ids and codes: values that pass are remembered for the load (see
-# SLUGS in the hooks module), and each is kept once.
+# SLUGS in the hooks module), and each is kept once. The expression takes a JSON
+# value of any type: the memo holds only checked strings, _new_slug and _new_country
+# refuse any other type, and an unhashable value raises TypeError, which the loader
+# takes as a refusal too.
 _SHARED: Final[dict[Callable[..., Any], str]] = {
     _model._slug: "SLUGS.get({x}) or _new_slug({x})",
     _model._optional_slug: "SLUGS.get({x}) or _new_slug({x})",
@@ -154,8 +153,11 @@ _SHARED: Final[dict[Callable[..., Any], str]] = {
 _TYPE_ONLY: Final = frozenset({_model._date, _model._optional_date, _model._dates})
 # Converters that leave what the hook built as it is (a tuple, an enum member).
 _IDENTITY: Final = frozenset({_model._tuple})
-# Converters run only on tuples of two or more items (they keep shorter ones as they are).
-_SORTING: Final = frozenset({_model._milestones, _model._tenures})
+# Converters that sort records (of their own class) by a key: the hook sorts with the key.
+_SORTING: Final[dict[Callable[..., Any], Callable[..., Any]]] = {
+    _model._milestones: _model._milestone_key,
+    _model._tenures: _model._tenure_key,
+}
 
 
 def hooks_source() -> str:
@@ -165,8 +167,8 @@ def hooks_source() -> str:
     names = sorted(  # in isort's order: constants, classes, functions
         {c.__name__ for c in classes}
         | {e.__name__ for e in enums}
-        | {"COUNTRY_PATTERN", "ID_PATTERN", "LANGUAGE_PATTERN", "_domains", "_milestones"}
-        | {"_tenures"},
+        | {"COUNTRY_PATTERN", "ID_PATTERN", "LANGUAGE_PATTERN", "_domains", "_milestone_key"}
+        | {"_tenure_key"},
         key=_isort_key,
     )
     memos = ["COUNTRIES", "DATES", "MEMO_LIMIT", "SLUGS"]
@@ -242,16 +244,17 @@ def _hook_name(cls: type) -> str:
 def _record_hook(cls: type) -> str:
     fields = attrs.fields(cls)
     name = cls.__name__
-    keys = "".join(f'        "{f.name}",\n' for f in fields)
     lines = [
-        f"_{name.upper()}_KEYS: Final = frozenset(\n    (\n{keys}    )\n)",
         *(f'{_setter(cls, f)}: Final = _slot({name}, "{f.name}")' for f in fields),
         "",
         "",
         f"def {_hook_name(cls)}(d: Any, _: Any = None) -> {name}:",
         f'    """Structure a :class:`{name}` from a JSON object."""',
-        f"    if d.__class__ is not dict or not d.keys() <= _{name.upper()}_KEYS:",
+        "    if d.__class__ is not dict:",
         "        raise Rejected",
+        # Keys read so far: every required one (a missing one raises), and each
+        # optional one present; any other key leaves len(d) greater.
+        f"    n = {sum(f.default is attrs.NOTHING for f in fields)}",
     ]
     deferred: list[str] = []
     for f in fields:
@@ -259,6 +262,7 @@ def _record_hook(cls: type) -> str:
             msg = f"{name}.{f.name}: only init fields under their own name are supported"
             raise TypeError(msg)
         lines.extend(_field_lines(cls, f, deferred))
+    lines += ["    if len(d) != n:  # an unknown key", "        raise Rejected"]
     lines.append(f"    self = _new({name})")
     lines.extend(f"    {_setter(cls, f)}(self, {_var(f)})" for f in fields)
     lines.extend(deferred)
@@ -285,20 +289,17 @@ def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> lis
     tp = f.type
     optional = type(None) in get_args(tp)
     inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
-    # A tuple of strings checks its items' type and rule in one pass (before sorting
-    # and removing duplicates, which changes neither).
     validator: Any = f.validator
     shared = _SHARED.get(validator) if inner in (str, tuple[str, ...]) else None
     item_rule = _INLINE_ITEM_CHECKS.get(validator) if inner == tuple[str, ...] else None
-    if shared is not None:
-        body.extend(_structure_lines(inner, v))
+    if shared is not None:  # checked and remembered in one expression (see _SHARED)
         if inner is str:
             body.append(f"    {v} = {shared.format(x=v)}")
-        else:  # in place of the plain copy into a tuple
-            body[-1] = f"    {v} = tuple([{shared.format(x='x')} for x in {v}])"
+        else:
+            body.extend(_shared_tuple_lines(f, v, shared))
     else:
         body.extend(_structure_lines(inner, v, item_rule))
-    body.extend(_converter_lines(f, v))
+        body.extend(_converter_lines(f, v))
     done = shared is not None or item_rule is not None
     body.extend(_validator_lines(cls, f, v, deferred, done=done))
     if optional:
@@ -312,15 +313,38 @@ def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> lis
     if f.converter is not None and f.converter(default) != default:  # type: ignore[operator]
         msg = f"{cls.__name__}.{f.name}: the converter changes the default"  # pragma: no cover
         raise TypeError(msg)  # pragma: no cover
-    if default is None and optional:
-        return [f'    {v} = d.get("{f.name}")', *body]
     return [
-        f'    {v} = d.get("{f.name}", _MISSING)',
-        f"    if {v} is _MISSING:",
-        f"        {v} = {_literal(default)}",
-        "    else:",
+        f'    if "{f.name}" in d:',
+        "        n += 1",
+        f'        {v} = d["{f.name}"]',
         *("    " + line for line in body),
+        "    else:",
+        f"        {v} = {_literal(default)}",
     ]
+
+
+def _shared_tuple_lines(f: attrs.Attribute[Any], v: str, shared: str) -> list[str]:
+    """A tuple of ids or codes, each checked and remembered, with short arrays (the
+    usual ones) built without a comprehension."""
+    one, x, y = shared.format(x=f"{v}[0]"), shared.format(x="x"), shared.format(x="y")
+    lines = [
+        f"    if {v}.__class__ is not list:",
+        "        raise Rejected",
+        f"    if len({v}) == 1:",
+        f"        {v} = ({one},)",
+    ]
+    converter: Any = f.converter
+    if converter is _model._sorted_unique:
+        lines += [
+            f"    elif len({v}) == 2:",
+            f"        x, y = {v}",
+            f"        x = {x}",
+            f"        y = {y}",
+            f"        {v} = (x, y) if x < y else (y, x) if y < x else (x,)",
+        ]
+    lines += ["    else:", f"        {v} = tuple([{x} for x in {v}])"]
+    lines += ["    " + line for line in _converter_lines(f, v)]
+    return lines
 
 
 def _literal(value: object) -> str:
@@ -344,7 +368,7 @@ def _structure_lines(tp: Any, v: str, item_rule: str | None = None) -> list[str]
     if get_args(tp) == (int, float):
         return [f"    _number({v})"]
     if tp is PartialDate:
-        return [f"    {v} = _date({v})"]
+        return [f"    {v} = DATES.get({v}) or _new_date({v})"]
     if _is_enum(tp):
         return [f"    {v} = _{tp.__name__.upper()}[{v}]"]
     if attrs.has(tp):
@@ -362,11 +386,21 @@ def _structure_lines(tp: Any, v: str, item_rule: str | None = None) -> list[str]
                 f"    {v} = tuple({v})",
             ]
         if item is PartialDate:
-            return [*check, f"    {v} = tuple([_date(x) for x in {v}])"]
+            return [*check, f"    {v} = tuple([DATES.get(x) or _new_date(x) for x in {v}])"]
         if _is_enum(item):
             return [*check, f"    {v} = tuple([_{item.__name__.upper()}[x] for x in {v}])"]
-        if attrs.has(item):
-            return [*check, f"    {v} = tuple([{_hook_name(item)}(x) for x in {v}])"]
+        if attrs.has(item):  # short arrays (the usual ones) built without a map
+            hook = _hook_name(item)
+            return [
+                *check,
+                f"    if len({v}) == 1:",
+                f"        {v} = ({hook}({v}[0]),)",
+                f"    elif len({v}) == 2:",
+                f"        x, y = {v}",
+                f"        {v} = ({hook}(x), {hook}(y))",
+                "    else:",
+                f"        {v} = tuple(map({hook}, {v}))",
+            ]
     msg = f"no structure rule for {tp!r}"  # pragma: no cover
     raise TypeError(msg)  # pragma: no cover
 
@@ -377,8 +411,16 @@ def _converter_lines(f: attrs.Attribute[Any], v: str) -> list[str]:
         return []
     if conv is _model._sorted_unique:
         return [f"    if len({v}) > 1:", f"        {v} = tuple(sorted(set({v})))"]
-    if conv in _SORTING:
-        return [f"    if len({v}) > 1:", f"        {v} = {conv.__name__}({v})"]
+    if conv in _SORTING:  # the items are records the hook made: sort them by key
+        key = _SORTING[conv].__name__
+        return [
+            f"    if len({v}) == 2:",
+            f"        x, y = {v}",
+            f"        if {key}(y) < {key}(x):",
+            f"            {v} = (y, x)",
+            f"    elif len({v}) > 2:",
+            f"        {v} = tuple(sorted({v}, key={key}))",
+        ]
     if conv is _model._domains:
         return [f"    {v} = _domains({v})"]
     members = [m for t in _leaves(f.type) if _is_enum(t) for m in t]

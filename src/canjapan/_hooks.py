@@ -5,7 +5,7 @@ module for what they check. Each hook raises on anything unexpected, and the loa
 then takes the careful path.
 """
 
-# ruff: noqa: PLR0915, PLR5501, SIM102, SIM108
+# ruff: noqa: PLR0915, SIM102
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -44,8 +44,8 @@ from canjapan._model import (
     Topic,
     TopicKind,
     _domains,
-    _milestones,
-    _tenures,
+    _milestone_key,
+    _tenure_key,
 )
 
 __all__ = [
@@ -72,7 +72,6 @@ __all__ = [
     "structure_topic",
 ]
 
-_MISSING: Final = object()
 _new = object.__new__
 
 
@@ -109,25 +108,22 @@ def _remember(memo: dict[str, Any], text: str, value: Any) -> Any:
     return value
 
 
-def _new_slug(value: str) -> str:
-    if _slug(value) is None:
+def _new_slug(value: object) -> str:
+    if value.__class__ is not str or _slug(value) is None:
         raise Rejected
     return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
 
 
-def _new_country(value: str) -> str:
-    if _country(value) is None:
+def _new_country(value: object) -> str:
+    if value.__class__ is not str or _country(value) is None:
         raise Rejected
     return _remember(COUNTRIES, value, value)  # type: ignore[no-any-return]
 
 
-def _date(value: object) -> PartialDate:
+def _new_date(value: object) -> PartialDate:
     if value.__class__ is not str:
         raise Rejected
-    date = DATES.get(value)
-    if date is None:
-        date = _remember(DATES, value, PartialDate.parse(value))
-    return date
+    return _remember(DATES, value, PartialDate.parse(value))  # type: ignore[no-any-return]
 
 
 def _number(value: object) -> float:
@@ -152,19 +148,6 @@ _TOPICKIND: Final = {m.value: m for m in TopicKind}
 
 
 _SOURCE_FIELDS: Final = attrs.fields(Source)
-_SOURCE_KEYS: Final = frozenset(
-    (
-        "id",
-        "title",
-        "publisher",
-        "url",
-        "published",
-        "language",
-        "kind",
-        "archived_as",
-        "note",
-    )
-)
 _set_source_id: Final = _slot(Source, "id")
 _set_source_title: Final = _slot(Source, "title")
 _set_source_publisher: Final = _slot(Source, "publisher")
@@ -178,53 +161,79 @@ _set_source_note: Final = _slot(Source, "note")
 
 def structure_source(d: Any, _: Any = None) -> Source:
     """Structure a :class:`Source` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _SOURCE_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 2
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
     if not f_title.strip():
         raise Rejected
-    f_publisher = d.get("publisher")
-    if f_publisher is not None:
-        if f_publisher.__class__ is not str:
-            raise Rejected
-        if not f_publisher.strip():
-            raise Rejected
-    f_url = d.get("url")
-    if f_url is not None:
-        if f_url.__class__ is not str:
-            raise Rejected
-    f_published = d.get("published")
-    if f_published is not None:
-        f_published = _date(f_published)
-    f_language = d.get("language", _MISSING)
-    if f_language is _MISSING:
-        f_language = "en"
+    if "publisher" in d:
+        n += 1
+        f_publisher = d["publisher"]
+        if f_publisher is not None:
+            if f_publisher.__class__ is not str:
+                raise Rejected
+            if not f_publisher.strip():
+                raise Rejected
     else:
+        f_publisher = None
+    if "url" in d:
+        n += 1
+        f_url = d["url"]
+        if f_url is not None:
+            if f_url.__class__ is not str:
+                raise Rejected
+    else:
+        f_url = None
+    if "published" in d:
+        n += 1
+        f_published = d["published"]
+        if f_published is not None:
+            f_published = DATES.get(f_published) or _new_date(f_published)
+    else:
+        f_published = None
+    if "language" in d:
+        n += 1
+        f_language = d["language"]
         if f_language.__class__ is not str:
             raise Rejected
         if _language(f_language) is None:
             raise Rejected
-    f_kind = d.get("kind")
-    if f_kind is not None:
-        f_kind = _SOURCEKIND[f_kind]
-    f_archived_as = d.get("archived_as")
-    if f_archived_as is not None:
-        if f_archived_as.__class__ is not str:
-            raise Rejected
-        if not f_archived_as.strip():
-            raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    else:
+        f_language = "en"
+    if "kind" in d:
+        n += 1
+        f_kind = d["kind"]
+        if f_kind is not None:
+            f_kind = _SOURCEKIND[f_kind]
+    else:
+        f_kind = None
+    if "archived_as" in d:
+        n += 1
+        f_archived_as = d["archived_as"]
+        if f_archived_as is not None:
+            if f_archived_as.__class__ is not str:
+                raise Rejected
+            if not f_archived_as.strip():
+                raise Rejected
+    else:
+        f_archived_as = None
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Source)
     _set_source_id(self, f_id)
     _set_source_title(self, f_title)
@@ -240,24 +249,21 @@ def structure_source(d: Any, _: Any = None) -> Source:
 
 
 _COORDINATES_FIELDS: Final = attrs.fields(Coordinates)
-_COORDINATES_KEYS: Final = frozenset(
-    (
-        "latitude",
-        "longitude",
-    )
-)
 _set_coordinates_latitude: Final = _slot(Coordinates, "latitude")
 _set_coordinates_longitude: Final = _slot(Coordinates, "longitude")
 
 
 def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
     """Structure a :class:`Coordinates` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _COORDINATES_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 2
     f_latitude = d["latitude"]
     f_latitude = _number(f_latitude)
     f_longitude = d["longitude"]
     f_longitude = _number(f_longitude)
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Coordinates)
     _set_coordinates_latitude(self, f_latitude)
     _set_coordinates_longitude(self, f_longitude)
@@ -266,20 +272,15 @@ def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
     return self
 
 
-_LABEL_KEYS: Final = frozenset(
-    (
-        "text",
-        "language",
-    )
-)
 _set_label_text: Final = _slot(Label, "text")
 _set_label_language: Final = _slot(Label, "language")
 
 
 def structure_label(d: Any, _: Any = None) -> Label:
     """Structure a :class:`Label` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _LABEL_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 2
     f_text = d["text"]
     if f_text.__class__ is not str:
         raise Rejected
@@ -290,19 +291,14 @@ def structure_label(d: Any, _: Any = None) -> Label:
         raise Rejected
     if _language(f_language) is None:
         raise Rejected
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Label)
     _set_label_text(self, f_text)
     _set_label_language(self, f_language)
     return self
 
 
-_CITATION_KEYS: Final = frozenset(
-    (
-        "source",
-        "quote",
-        "locator",
-    )
-)
 _set_citation_source: Final = _slot(Citation, "source")
 _set_citation_quote: Final = _slot(Citation, "quote")
 _set_citation_locator: Final = _slot(Citation, "locator")
@@ -310,23 +306,28 @@ _set_citation_locator: Final = _slot(Citation, "locator")
 
 def structure_citation(d: Any, _: Any = None) -> Citation:
     """Structure a :class:`Citation` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _CITATION_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 2
     f_source = d["source"]
-    if f_source.__class__ is not str:
-        raise Rejected
     f_source = SLUGS.get(f_source) or _new_slug(f_source)
     f_quote = d["quote"]
     if f_quote.__class__ is not str:
         raise Rejected
     if not f_quote.strip():
         raise Rejected
-    f_locator = d.get("locator")
-    if f_locator is not None:
-        if f_locator.__class__ is not str:
-            raise Rejected
-        if not f_locator.strip():
-            raise Rejected
+    if "locator" in d:
+        n += 1
+        f_locator = d["locator"]
+        if f_locator is not None:
+            if f_locator.__class__ is not str:
+                raise Rejected
+            if not f_locator.strip():
+                raise Rejected
+    else:
+        f_locator = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Citation)
     _set_citation_source(self, f_source)
     _set_citation_quote(self, f_quote)
@@ -334,18 +335,6 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
     return self
 
 
-_PLACE_KEYS: Final = frozenset(
-    (
-        "id",
-        "name",
-        "kind",
-        "country",
-        "coordinates",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_place_id: Final = _slot(Place, "id")
 _set_place_name: Final = _slot(Place, "name")
 _set_place_kind: Final = _slot(Place, "kind")
@@ -358,11 +347,10 @@ _set_place_note: Final = _slot(Place, "note")
 
 def structure_place(d: Any, _: Any = None) -> Place:
     """Structure a :class:`Place` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _PLACE_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 4
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
@@ -371,33 +359,58 @@ def structure_place(d: Any, _: Any = None) -> Place:
         raise Rejected
     f_kind = d["kind"]
     f_kind = _PLACEKIND[f_kind]
-    f_country = d.get("country")
-    if f_country is not None:
-        if f_country.__class__ is not str:
-            raise Rejected
-        f_country = COUNTRIES.get(f_country) or _new_country(f_country)
-    f_coordinates = d.get("coordinates")
-    if f_coordinates is not None:
-        f_coordinates = structure_coordinates(f_coordinates)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
+    if "country" in d:
+        n += 1
+        f_country = d["country"]
+        if f_country is not None:
+            f_country = COUNTRIES.get(f_country) or _new_country(f_country)
     else:
+        f_country = None
+    if "coordinates" in d:
+        n += 1
+        f_coordinates = d["coordinates"]
+        if f_coordinates is not None:
+            f_coordinates = structure_coordinates(f_coordinates)
+    else:
+        f_coordinates = None
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Place)
     _set_place_id(self, f_id)
     _set_place_name(self, f_name)
@@ -410,20 +423,6 @@ def structure_place(d: Any, _: Any = None) -> Place:
     return self
 
 
-_ORGANIZATION_KEYS: Final = frozenset(
-    (
-        "id",
-        "name",
-        "abbreviation",
-        "kind",
-        "country",
-        "parent",
-        "aliases",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_organization_id: Final = _slot(Organization, "id")
 _set_organization_name: Final = _slot(Organization, "name")
 _set_organization_abbreviation: Final = _slot(Organization, "abbreviation")
@@ -438,64 +437,91 @@ _set_organization_note: Final = _slot(Organization, "note")
 
 def structure_organization(d: Any, _: Any = None) -> Organization:
     """Structure a :class:`Organization` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _ORGANIZATION_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 4
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
     if not f_name.strip():
         raise Rejected
-    f_abbreviation = d.get("abbreviation")
-    if f_abbreviation is not None:
-        if f_abbreviation.__class__ is not str:
-            raise Rejected
-        if not f_abbreviation.strip():
-            raise Rejected
+    if "abbreviation" in d:
+        n += 1
+        f_abbreviation = d["abbreviation"]
+        if f_abbreviation is not None:
+            if f_abbreviation.__class__ is not str:
+                raise Rejected
+            if not f_abbreviation.strip():
+                raise Rejected
+    else:
+        f_abbreviation = None
     f_kind = d["kind"]
     f_kind = _ORGANIZATIONKIND[f_kind]
-    f_country = d.get("country")
-    if f_country is not None:
-        if f_country.__class__ is not str:
-            raise Rejected
-        f_country = COUNTRIES.get(f_country) or _new_country(f_country)
-    f_parent = d.get("parent")
-    if f_parent is not None:
-        if f_parent.__class__ is not str:
-            raise Rejected
-        f_parent = SLUGS.get(f_parent) or _new_slug(f_parent)
-    f_aliases = d.get("aliases", _MISSING)
-    if f_aliases is _MISSING:
-        f_aliases = ()
+    if "country" in d:
+        n += 1
+        f_country = d["country"]
+        if f_country is not None:
+            f_country = COUNTRIES.get(f_country) or _new_country(f_country)
     else:
+        f_country = None
+    if "parent" in d:
+        n += 1
+        f_parent = d["parent"]
+        if f_parent is not None:
+            f_parent = SLUGS.get(f_parent) or _new_slug(f_parent)
+    else:
+        f_parent = None
+    if "aliases" in d:
+        n += 1
+        f_aliases = d["aliases"]
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
     else:
+        f_aliases = ()
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Organization)
     _set_organization_id(self, f_id)
     _set_organization_name(self, f_name)
@@ -510,17 +536,6 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
     return self
 
 
-_POST_KEYS: Final = frozenset(
-    (
-        "id",
-        "title",
-        "organization",
-        "country",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_post_id: Final = _slot(Post, "id")
 _set_post_title: Final = _slot(Post, "title")
 _set_post_organization: Final = _slot(Post, "organization")
@@ -532,45 +547,63 @@ _set_post_note: Final = _slot(Post, "note")
 
 def structure_post(d: Any, _: Any = None) -> Post:
     """Structure a :class:`Post` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _POST_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 4
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
     if not f_title.strip():
         raise Rejected
-    f_organization = d.get("organization")
-    if f_organization is not None:
-        if f_organization.__class__ is not str:
-            raise Rejected
-        f_organization = SLUGS.get(f_organization) or _new_slug(f_organization)
-    f_country = d["country"]
-    if f_country.__class__ is not str:
-        raise Rejected
-    f_country = COUNTRIES.get(f_country) or _new_country(f_country)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
+    if "organization" in d:
+        n += 1
+        f_organization = d["organization"]
+        if f_organization is not None:
+            f_organization = SLUGS.get(f_organization) or _new_slug(f_organization)
     else:
+        f_organization = None
+    f_country = d["country"]
+    f_country = COUNTRIES.get(f_country) or _new_country(f_country)
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Post)
     _set_post_id(self, f_id)
     _set_post_title(self, f_title)
@@ -582,17 +615,6 @@ def structure_post(d: Any, _: Any = None) -> Post:
     return self
 
 
-_TENURE_KEYS: Final = frozenset(
-    (
-        "post",
-        "start",
-        "end",
-        "ongoing",
-        "attested",
-        "citations",
-        "note",
-    )
-)
 _set_tenure_post: Final = _slot(Tenure, "post")
 _set_tenure_start: Final = _slot(Tenure, "start")
 _set_tenure_end: Final = _slot(Tenure, "end")
@@ -604,43 +626,64 @@ _set_tenure_note: Final = _slot(Tenure, "note")
 
 def structure_tenure(d: Any, _: Any = None) -> Tenure:
     """Structure a :class:`Tenure` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _TENURE_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 2
     f_post = d["post"]
-    if f_post.__class__ is not str:
-        raise Rejected
     f_post = SLUGS.get(f_post) or _new_slug(f_post)
-    f_start = d.get("start")
-    if f_start is not None:
-        f_start = _date(f_start)
-    f_end = d.get("end")
-    if f_end is not None:
-        f_end = _date(f_end)
-    f_ongoing = d.get("ongoing", _MISSING)
-    if f_ongoing is _MISSING:
-        f_ongoing = False
+    if "start" in d:
+        n += 1
+        f_start = d["start"]
+        if f_start is not None:
+            f_start = DATES.get(f_start) or _new_date(f_start)
     else:
+        f_start = None
+    if "end" in d:
+        n += 1
+        f_end = d["end"]
+        if f_end is not None:
+            f_end = DATES.get(f_end) or _new_date(f_end)
+    else:
+        f_end = None
+    if "ongoing" in d:
+        n += 1
+        f_ongoing = d["ongoing"]
         if f_ongoing.__class__ is not bool:
             raise Rejected
-    f_attested = d.get("attested", _MISSING)
-    if f_attested is _MISSING:
-        f_attested = ()
     else:
+        f_ongoing = False
+    if "attested" in d:
+        n += 1
+        f_attested = d["attested"]
         if f_attested.__class__ is not list:
             raise Rejected
-        f_attested = tuple([_date(x) for x in f_attested])
+        f_attested = tuple([DATES.get(x) or _new_date(x) for x in f_attested])
+    else:
+        f_attested = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Tenure)
     _set_tenure_post(self, f_post)
     _set_tenure_start(self, f_start)
@@ -653,17 +696,6 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
     return self
 
 
-_PERSON_KEYS: Final = frozenset(
-    (
-        "id",
-        "name",
-        "aliases",
-        "labels",
-        "tenures",
-        "citations",
-        "note",
-    )
-)
 _set_person_id: Final = _slot(Person, "id")
 _set_person_name: Final = _slot(Person, "name")
 _set_person_aliases: Final = _slot(Person, "aliases")
@@ -675,55 +707,85 @@ _set_person_note: Final = _slot(Person, "note")
 
 def structure_person(d: Any, _: Any = None) -> Person:
     """Structure a :class:`Person` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _PERSON_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 3
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
     if not f_name.strip():
         raise Rejected
-    f_aliases = d.get("aliases", _MISSING)
-    if f_aliases is _MISSING:
-        f_aliases = ()
-    else:
+    if "aliases" in d:
+        n += 1
+        f_aliases = d["aliases"]
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
     else:
+        f_aliases = ()
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
-    f_tenures = d.get("tenures", _MISSING)
-    if f_tenures is _MISSING:
-        f_tenures = ()
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
     else:
+        f_labels = ()
+    if "tenures" in d:
+        n += 1
+        f_tenures = d["tenures"]
         if f_tenures.__class__ is not list:
             raise Rejected
-        f_tenures = tuple([structure_tenure(x) for x in f_tenures])
-        if len(f_tenures) > 1:
-            f_tenures = _tenures(f_tenures)
+        if len(f_tenures) == 1:
+            f_tenures = (structure_tenure(f_tenures[0]),)
+        elif len(f_tenures) == 2:
+            x, y = f_tenures
+            f_tenures = (structure_tenure(x), structure_tenure(y))
+        else:
+            f_tenures = tuple(map(structure_tenure, f_tenures))
+        if len(f_tenures) == 2:
+            x, y = f_tenures
+            if _tenure_key(y) < _tenure_key(x):
+                f_tenures = (y, x)
+        elif len(f_tenures) > 2:
+            f_tenures = tuple(sorted(f_tenures, key=_tenure_key))
+    else:
+        f_tenures = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Person)
     _set_person_id(self, f_id)
     _set_person_name(self, f_name)
@@ -735,17 +797,6 @@ def structure_person(d: Any, _: Any = None) -> Person:
     return self
 
 
-_MILESTONE_KEYS: Final = frozenset(
-    (
-        "kind",
-        "date",
-        "party",
-        "place",
-        "people",
-        "citations",
-        "note",
-    )
-)
 _set_milestone_kind: Final = _slot(Milestone, "kind")
 _set_milestone_date: Final = _slot(Milestone, "date")
 _set_milestone_party: Final = _slot(Milestone, "party")
@@ -757,46 +808,69 @@ _set_milestone_note: Final = _slot(Milestone, "note")
 
 def structure_milestone(d: Any, _: Any = None) -> Milestone:
     """Structure a :class:`Milestone` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _MILESTONE_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 3
     f_kind = d["kind"]
     f_kind = _MILESTONEKIND[f_kind]
     f_date = d["date"]
-    f_date = _date(f_date)
-    f_party = d.get("party")
-    if f_party is not None:
-        if f_party.__class__ is not str:
-            raise Rejected
-        f_party = COUNTRIES.get(f_party) or _new_country(f_party)
-    f_place = d.get("place")
-    if f_place is not None:
-        if f_place.__class__ is not str:
-            raise Rejected
-        f_place = SLUGS.get(f_place) or _new_slug(f_place)
-    f_people = d.get("people", _MISSING)
-    if f_people is _MISSING:
-        f_people = ()
+    f_date = DATES.get(f_date) or _new_date(f_date)
+    if "party" in d:
+        n += 1
+        f_party = d["party"]
+        if f_party is not None:
+            f_party = COUNTRIES.get(f_party) or _new_country(f_party)
     else:
+        f_party = None
+    if "place" in d:
+        n += 1
+        f_place = d["place"]
+        if f_place is not None:
+            f_place = SLUGS.get(f_place) or _new_slug(f_place)
+    else:
+        f_place = None
+    if "people" in d:
+        n += 1
+        f_people = d["people"]
         if f_people.__class__ is not list:
             raise Rejected
-        for x in f_people:
-            if x.__class__ is not str:
-                raise Rejected
-        f_people = tuple([SLUGS.get(x) or _new_slug(x) for x in f_people])
-        if len(f_people) > 1:
-            f_people = tuple(sorted(set(f_people)))
+        if len(f_people) == 1:
+            f_people = (SLUGS.get(f_people[0]) or _new_slug(f_people[0]),)
+        elif len(f_people) == 2:
+            x, y = f_people
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_people = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_people = tuple([SLUGS.get(x) or _new_slug(x) for x in f_people])
+            if len(f_people) > 1:
+                f_people = tuple(sorted(set(f_people)))
+    else:
+        f_people = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Milestone)
     _set_milestone_kind(self, f_kind)
     _set_milestone_date(self, f_date)
@@ -808,21 +882,6 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
     return self
 
 
-_AGREEMENT_KEYS: Final = frozenset(
-    (
-        "id",
-        "title",
-        "short_names",
-        "abbreviations",
-        "kind",
-        "parties",
-        "signatories",
-        "milestones",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_agreement_id: Final = _slot(Agreement, "id")
 _set_agreement_title: Final = _slot(Agreement, "title")
 _set_agreement_short_names: Final = _slot(Agreement, "short_names")
@@ -838,88 +897,130 @@ _set_agreement_note: Final = _slot(Agreement, "note")
 
 def structure_agreement(d: Any, _: Any = None) -> Agreement:
     """Structure a :class:`Agreement` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _AGREEMENT_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 5
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
     if not f_title.strip():
         raise Rejected
-    f_short_names = d.get("short_names", _MISSING)
-    if f_short_names is _MISSING:
-        f_short_names = ()
-    else:
+    if "short_names" in d:
+        n += 1
+        f_short_names = d["short_names"]
         if f_short_names.__class__ is not list:
             raise Rejected
         for x in f_short_names:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_short_names = tuple(f_short_names)
-    f_abbreviations = d.get("abbreviations", _MISSING)
-    if f_abbreviations is _MISSING:
-        f_abbreviations = ()
     else:
+        f_short_names = ()
+    if "abbreviations" in d:
+        n += 1
+        f_abbreviations = d["abbreviations"]
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
+    else:
+        f_abbreviations = ()
     f_kind = d["kind"]
     f_kind = _AGREEMENTKIND[f_kind]
     f_parties = d["parties"]
     if f_parties.__class__ is not list:
         raise Rejected
-    for x in f_parties:
-        if x.__class__ is not str:
-            raise Rejected
-    f_parties = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_parties])
-    if len(f_parties) > 1:
-        f_parties = tuple(sorted(set(f_parties)))
-    f_signatories = d.get("signatories", _MISSING)
-    if f_signatories is _MISSING:
-        f_signatories = ()
+    if len(f_parties) == 1:
+        f_parties = (COUNTRIES.get(f_parties[0]) or _new_country(f_parties[0]),)
+    elif len(f_parties) == 2:
+        x, y = f_parties
+        x = COUNTRIES.get(x) or _new_country(x)
+        y = COUNTRIES.get(y) or _new_country(y)
+        f_parties = (x, y) if x < y else (y, x) if y < x else (x,)
     else:
+        f_parties = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_parties])
+        if len(f_parties) > 1:
+            f_parties = tuple(sorted(set(f_parties)))
+    if "signatories" in d:
+        n += 1
+        f_signatories = d["signatories"]
         if f_signatories.__class__ is not list:
             raise Rejected
-        for x in f_signatories:
-            if x.__class__ is not str:
-                raise Rejected
-        f_signatories = tuple([SLUGS.get(x) or _new_slug(x) for x in f_signatories])
-        if len(f_signatories) > 1:
-            f_signatories = tuple(sorted(set(f_signatories)))
-    f_milestones = d.get("milestones", _MISSING)
-    if f_milestones is _MISSING:
-        f_milestones = ()
+        if len(f_signatories) == 1:
+            f_signatories = (SLUGS.get(f_signatories[0]) or _new_slug(f_signatories[0]),)
+        elif len(f_signatories) == 2:
+            x, y = f_signatories
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_signatories = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_signatories = tuple([SLUGS.get(x) or _new_slug(x) for x in f_signatories])
+            if len(f_signatories) > 1:
+                f_signatories = tuple(sorted(set(f_signatories)))
     else:
+        f_signatories = ()
+    if "milestones" in d:
+        n += 1
+        f_milestones = d["milestones"]
         if f_milestones.__class__ is not list:
             raise Rejected
-        f_milestones = tuple([structure_milestone(x) for x in f_milestones])
-        if len(f_milestones) > 1:
-            f_milestones = _milestones(f_milestones)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
+        if len(f_milestones) == 1:
+            f_milestones = (structure_milestone(f_milestones[0]),)
+        elif len(f_milestones) == 2:
+            x, y = f_milestones
+            f_milestones = (structure_milestone(x), structure_milestone(y))
+        else:
+            f_milestones = tuple(map(structure_milestone, f_milestones))
+        if len(f_milestones) == 2:
+            x, y = f_milestones
+            if _milestone_key(y) < _milestone_key(x):
+                f_milestones = (y, x)
+        elif len(f_milestones) > 2:
+            f_milestones = tuple(sorted(f_milestones, key=_milestone_key))
     else:
+        f_milestones = ()
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Agreement)
     _set_agreement_id(self, f_id)
     _set_agreement_title(self, f_title)
@@ -935,23 +1036,6 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
     return self
 
 
-_MECHANISM_KEYS: Final = frozenset(
-    (
-        "id",
-        "name",
-        "kind",
-        "level",
-        "countries",
-        "established_by",
-        "start",
-        "end",
-        "abbreviations",
-        "aliases",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_mechanism_id: Final = _slot(Mechanism, "id")
 _set_mechanism_name: Final = _slot(Mechanism, "name")
 _set_mechanism_kind: Final = _slot(Mechanism, "kind")
@@ -969,11 +1053,10 @@ _set_mechanism_note: Final = _slot(Mechanism, "note")
 
 def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
     """Structure a :class:`Mechanism` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _MECHANISM_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 4
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
@@ -982,74 +1065,115 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         raise Rejected
     f_kind = d["kind"]
     f_kind = _MECHANISMKIND[f_kind]
-    f_level = d.get("level")
-    if f_level is not None:
-        if f_level.__class__ is not str:
-            raise Rejected
-        if not f_level.strip():
-            raise Rejected
-    f_countries = d.get("countries", _MISSING)
-    if f_countries is _MISSING:
-        f_countries = ()
+    if "level" in d:
+        n += 1
+        f_level = d["level"]
+        if f_level is not None:
+            if f_level.__class__ is not str:
+                raise Rejected
+            if not f_level.strip():
+                raise Rejected
     else:
+        f_level = None
+    if "countries" in d:
+        n += 1
+        f_countries = d["countries"]
         if f_countries.__class__ is not list:
             raise Rejected
-        for x in f_countries:
-            if x.__class__ is not str:
-                raise Rejected
-        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
-        if len(f_countries) > 1:
-            f_countries = tuple(sorted(set(f_countries)))
-    f_established_by = d.get("established_by")
-    if f_established_by is not None:
-        if f_established_by.__class__ is not str:
-            raise Rejected
-        f_established_by = SLUGS.get(f_established_by) or _new_slug(f_established_by)
-    f_start = d.get("start")
-    if f_start is not None:
-        f_start = _date(f_start)
-    f_end = d.get("end")
-    if f_end is not None:
-        f_end = _date(f_end)
-    f_abbreviations = d.get("abbreviations", _MISSING)
-    if f_abbreviations is _MISSING:
-        f_abbreviations = ()
+        if len(f_countries) == 1:
+            f_countries = (COUNTRIES.get(f_countries[0]) or _new_country(f_countries[0]),)
+        elif len(f_countries) == 2:
+            x, y = f_countries
+            x = COUNTRIES.get(x) or _new_country(x)
+            y = COUNTRIES.get(y) or _new_country(y)
+            f_countries = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
+            if len(f_countries) > 1:
+                f_countries = tuple(sorted(set(f_countries)))
     else:
+        f_countries = ()
+    if "established_by" in d:
+        n += 1
+        f_established_by = d["established_by"]
+        if f_established_by is not None:
+            f_established_by = SLUGS.get(f_established_by) or _new_slug(f_established_by)
+    else:
+        f_established_by = None
+    if "start" in d:
+        n += 1
+        f_start = d["start"]
+        if f_start is not None:
+            f_start = DATES.get(f_start) or _new_date(f_start)
+    else:
+        f_start = None
+    if "end" in d:
+        n += 1
+        f_end = d["end"]
+        if f_end is not None:
+            f_end = DATES.get(f_end) or _new_date(f_end)
+    else:
+        f_end = None
+    if "abbreviations" in d:
+        n += 1
+        f_abbreviations = d["abbreviations"]
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
-    f_aliases = d.get("aliases", _MISSING)
-    if f_aliases is _MISSING:
-        f_aliases = ()
     else:
+        f_abbreviations = ()
+    if "aliases" in d:
+        n += 1
+        f_aliases = d["aliases"]
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
     else:
+        f_aliases = ()
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Mechanism)
     _set_mechanism_id(self, f_id)
     _set_mechanism_name(self, f_name)
@@ -1068,27 +1192,6 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
 
 
 _EVENT_FIELDS: Final = attrs.fields(Event)
-_EVENT_KEYS: Final = frozenset(
-    (
-        "id",
-        "title",
-        "kind",
-        "start",
-        "end",
-        "status",
-        "place",
-        "participants",
-        "countries",
-        "mechanism",
-        "sequence",
-        "domains",
-        "related",
-        "aliases",
-        "labels",
-        "citations",
-        "note",
-    )
-)
 _set_event_id: Final = _slot(Event, "id")
 _set_event_title: Final = _slot(Event, "title")
 _set_event_kind: Final = _slot(Event, "kind")
@@ -1110,11 +1213,10 @@ _set_event_note: Final = _slot(Event, "note")
 
 def structure_event(d: Any, _: Any = None) -> Event:
     """Structure a :class:`Event` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _EVENT_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 5
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
@@ -1124,102 +1226,154 @@ def structure_event(d: Any, _: Any = None) -> Event:
     f_kind = d["kind"]
     f_kind = _EVENTKIND[f_kind]
     f_start = d["start"]
-    f_start = _date(f_start)
-    f_end = d.get("end")
-    if f_end is not None:
-        f_end = _date(f_end)
-    f_status = d.get("status", _MISSING)
-    if f_status is _MISSING:
-        f_status = EventStatus.HELD
+    f_start = DATES.get(f_start) or _new_date(f_start)
+    if "end" in d:
+        n += 1
+        f_end = d["end"]
+        if f_end is not None:
+            f_end = DATES.get(f_end) or _new_date(f_end)
     else:
+        f_end = None
+    if "status" in d:
+        n += 1
+        f_status = d["status"]
         f_status = _EVENTSTATUS[f_status]
-    f_place = d.get("place")
-    if f_place is not None:
-        if f_place.__class__ is not str:
-            raise Rejected
-        f_place = SLUGS.get(f_place) or _new_slug(f_place)
-    f_participants = d.get("participants", _MISSING)
-    if f_participants is _MISSING:
-        f_participants = ()
     else:
+        f_status = EventStatus.HELD
+    if "place" in d:
+        n += 1
+        f_place = d["place"]
+        if f_place is not None:
+            f_place = SLUGS.get(f_place) or _new_slug(f_place)
+    else:
+        f_place = None
+    if "participants" in d:
+        n += 1
+        f_participants = d["participants"]
         if f_participants.__class__ is not list:
             raise Rejected
-        for x in f_participants:
-            if x.__class__ is not str:
-                raise Rejected
-        f_participants = tuple([SLUGS.get(x) or _new_slug(x) for x in f_participants])
-        if len(f_participants) > 1:
-            f_participants = tuple(sorted(set(f_participants)))
-    f_countries = d.get("countries", _MISSING)
-    if f_countries is _MISSING:
-        f_countries = ()
+        if len(f_participants) == 1:
+            f_participants = (SLUGS.get(f_participants[0]) or _new_slug(f_participants[0]),)
+        elif len(f_participants) == 2:
+            x, y = f_participants
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_participants = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_participants = tuple([SLUGS.get(x) or _new_slug(x) for x in f_participants])
+            if len(f_participants) > 1:
+                f_participants = tuple(sorted(set(f_participants)))
     else:
+        f_participants = ()
+    if "countries" in d:
+        n += 1
+        f_countries = d["countries"]
         if f_countries.__class__ is not list:
             raise Rejected
-        for x in f_countries:
-            if x.__class__ is not str:
-                raise Rejected
-        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
-        if len(f_countries) > 1:
-            f_countries = tuple(sorted(set(f_countries)))
-    f_mechanism = d.get("mechanism")
-    if f_mechanism is not None:
-        if f_mechanism.__class__ is not str:
-            raise Rejected
-        f_mechanism = SLUGS.get(f_mechanism) or _new_slug(f_mechanism)
-    f_sequence = d.get("sequence")
-    if f_sequence is not None:
-        if f_sequence.__class__ is not int:
-            raise Rejected
-    f_domains = d.get("domains", _MISSING)
-    if f_domains is _MISSING:
-        f_domains = ()
+        if len(f_countries) == 1:
+            f_countries = (COUNTRIES.get(f_countries[0]) or _new_country(f_countries[0]),)
+        elif len(f_countries) == 2:
+            x, y = f_countries
+            x = COUNTRIES.get(x) or _new_country(x)
+            y = COUNTRIES.get(y) or _new_country(y)
+            f_countries = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
+            if len(f_countries) > 1:
+                f_countries = tuple(sorted(set(f_countries)))
     else:
+        f_countries = ()
+    if "mechanism" in d:
+        n += 1
+        f_mechanism = d["mechanism"]
+        if f_mechanism is not None:
+            f_mechanism = SLUGS.get(f_mechanism) or _new_slug(f_mechanism)
+    else:
+        f_mechanism = None
+    if "sequence" in d:
+        n += 1
+        f_sequence = d["sequence"]
+        if f_sequence is not None:
+            if f_sequence.__class__ is not int:
+                raise Rejected
+    else:
+        f_sequence = None
+    if "domains" in d:
+        n += 1
+        f_domains = d["domains"]
         if f_domains.__class__ is not list:
             raise Rejected
         f_domains = tuple([_DOMAIN[x] for x in f_domains])
         f_domains = _domains(f_domains)
-    f_related = d.get("related", _MISSING)
-    if f_related is _MISSING:
-        f_related = ()
     else:
+        f_domains = ()
+    if "related" in d:
+        n += 1
+        f_related = d["related"]
         if f_related.__class__ is not list:
             raise Rejected
-        for x in f_related:
-            if x.__class__ is not str:
-                raise Rejected
-        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
-        if len(f_related) > 1:
-            f_related = tuple(sorted(set(f_related)))
-    f_aliases = d.get("aliases", _MISSING)
-    if f_aliases is _MISSING:
-        f_aliases = ()
+        if len(f_related) == 1:
+            f_related = (SLUGS.get(f_related[0]) or _new_slug(f_related[0]),)
+        elif len(f_related) == 2:
+            x, y = f_related
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_related = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
+            if len(f_related) > 1:
+                f_related = tuple(sorted(set(f_related)))
     else:
+        f_related = ()
+    if "aliases" in d:
+        n += 1
+        f_aliases = d["aliases"]
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
             if x.__class__ is not str or not x.strip():
                 raise Rejected
         f_aliases = tuple(f_aliases)
-    f_labels = d.get("labels", _MISSING)
-    if f_labels is _MISSING:
-        f_labels = ()
     else:
+        f_aliases = ()
+    if "labels" in d:
+        n += 1
+        f_labels = d["labels"]
         if f_labels.__class__ is not list:
             raise Rejected
-        f_labels = tuple([structure_label(x) for x in f_labels])
+        if len(f_labels) == 1:
+            f_labels = (structure_label(f_labels[0]),)
+        elif len(f_labels) == 2:
+            x, y = f_labels
+            f_labels = (structure_label(x), structure_label(y))
+        else:
+            f_labels = tuple(map(structure_label, f_labels))
+    else:
+        f_labels = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Event)
     _set_event_id(self, f_id)
     _set_event_title(self, f_title)
@@ -1244,20 +1398,6 @@ def structure_event(d: Any, _: Any = None) -> Event:
 
 
 _FIGURE_FIELDS: Final = attrs.fields(Figure)
-_FIGURE_KEYS: Final = frozenset(
-    (
-        "id",
-        "description",
-        "value",
-        "unit",
-        "period",
-        "date",
-        "approximate",
-        "related",
-        "citations",
-        "note",
-    )
-)
 _set_figure_id: Final = _slot(Figure, "id")
 _set_figure_description: Final = _slot(Figure, "description")
 _set_figure_value: Final = _slot(Figure, "value")
@@ -1272,11 +1412,10 @@ _set_figure_note: Final = _slot(Figure, "note")
 
 def structure_figure(d: Any, _: Any = None) -> Figure:
     """Structure a :class:`Figure` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _FIGURE_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 5
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_description = d["description"]
     if f_description.__class__ is not str:
@@ -1290,43 +1429,70 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         raise Rejected
     if not f_unit.strip():
         raise Rejected
-    f_period = d.get("period")
-    if f_period is not None:
-        if f_period.__class__ is not str:
-            raise Rejected
-    f_date = d.get("date")
-    if f_date is not None:
-        f_date = _date(f_date)
-    f_approximate = d.get("approximate", _MISSING)
-    if f_approximate is _MISSING:
-        f_approximate = False
+    if "period" in d:
+        n += 1
+        f_period = d["period"]
+        if f_period is not None:
+            if f_period.__class__ is not str:
+                raise Rejected
     else:
+        f_period = None
+    if "date" in d:
+        n += 1
+        f_date = d["date"]
+        if f_date is not None:
+            f_date = DATES.get(f_date) or _new_date(f_date)
+    else:
+        f_date = None
+    if "approximate" in d:
+        n += 1
+        f_approximate = d["approximate"]
         if f_approximate.__class__ is not bool:
             raise Rejected
-    f_related = d.get("related", _MISSING)
-    if f_related is _MISSING:
-        f_related = ()
     else:
+        f_approximate = False
+    if "related" in d:
+        n += 1
+        f_related = d["related"]
         if f_related.__class__ is not list:
             raise Rejected
-        for x in f_related:
-            if x.__class__ is not str:
-                raise Rejected
-        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
-        if len(f_related) > 1:
-            f_related = tuple(sorted(set(f_related)))
+        if len(f_related) == 1:
+            f_related = (SLUGS.get(f_related[0]) or _new_slug(f_related[0]),)
+        elif len(f_related) == 2:
+            x, y = f_related
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_related = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
+            if len(f_related) > 1:
+                f_related = tuple(sorted(set(f_related)))
+    else:
+        f_related = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Figure)
     _set_figure_id(self, f_id)
     _set_figure_description(self, f_description)
@@ -1343,17 +1509,6 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
     return self
 
 
-_TOPIC_KEYS: Final = frozenset(
-    (
-        "id",
-        "name",
-        "kind",
-        "countries",
-        "related",
-        "citations",
-        "note",
-    )
-)
 _set_topic_id: Final = _slot(Topic, "id")
 _set_topic_name: Final = _slot(Topic, "name")
 _set_topic_kind: Final = _slot(Topic, "kind")
@@ -1365,11 +1520,10 @@ _set_topic_note: Final = _slot(Topic, "note")
 
 def structure_topic(d: Any, _: Any = None) -> Topic:
     """Structure a :class:`Topic` from a JSON object."""
-    if d.__class__ is not dict or not d.keys() <= _TOPIC_KEYS:
+    if d.__class__ is not dict:
         raise Rejected
+    n = 4
     f_id = d["id"]
-    if f_id.__class__ is not str:
-        raise Rejected
     f_id = SLUGS.get(f_id) or _new_slug(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
@@ -1378,42 +1532,66 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         raise Rejected
     f_kind = d["kind"]
     f_kind = _TOPICKIND[f_kind]
-    f_countries = d.get("countries", _MISSING)
-    if f_countries is _MISSING:
-        f_countries = ()
-    else:
+    if "countries" in d:
+        n += 1
+        f_countries = d["countries"]
         if f_countries.__class__ is not list:
             raise Rejected
-        for x in f_countries:
-            if x.__class__ is not str:
-                raise Rejected
-        f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
-        if len(f_countries) > 1:
-            f_countries = tuple(sorted(set(f_countries)))
-    f_related = d.get("related", _MISSING)
-    if f_related is _MISSING:
-        f_related = ()
+        if len(f_countries) == 1:
+            f_countries = (COUNTRIES.get(f_countries[0]) or _new_country(f_countries[0]),)
+        elif len(f_countries) == 2:
+            x, y = f_countries
+            x = COUNTRIES.get(x) or _new_country(x)
+            y = COUNTRIES.get(y) or _new_country(y)
+            f_countries = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_countries = tuple([COUNTRIES.get(x) or _new_country(x) for x in f_countries])
+            if len(f_countries) > 1:
+                f_countries = tuple(sorted(set(f_countries)))
     else:
+        f_countries = ()
+    if "related" in d:
+        n += 1
+        f_related = d["related"]
         if f_related.__class__ is not list:
             raise Rejected
-        for x in f_related:
-            if x.__class__ is not str:
-                raise Rejected
-        f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
-        if len(f_related) > 1:
-            f_related = tuple(sorted(set(f_related)))
+        if len(f_related) == 1:
+            f_related = (SLUGS.get(f_related[0]) or _new_slug(f_related[0]),)
+        elif len(f_related) == 2:
+            x, y = f_related
+            x = SLUGS.get(x) or _new_slug(x)
+            y = SLUGS.get(y) or _new_slug(y)
+            f_related = (x, y) if x < y else (y, x) if y < x else (x,)
+        else:
+            f_related = tuple([SLUGS.get(x) or _new_slug(x) for x in f_related])
+            if len(f_related) > 1:
+                f_related = tuple(sorted(set(f_related)))
+    else:
+        f_related = ()
     f_citations = d["citations"]
     if f_citations.__class__ is not list:
         raise Rejected
-    f_citations = tuple([structure_citation(x) for x in f_citations])
+    if len(f_citations) == 1:
+        f_citations = (structure_citation(f_citations[0]),)
+    elif len(f_citations) == 2:
+        x, y = f_citations
+        f_citations = (structure_citation(x), structure_citation(y))
+    else:
+        f_citations = tuple(map(structure_citation, f_citations))
     if not f_citations:
         raise Rejected
-    f_note = d.get("note")
-    if f_note is not None:
-        if f_note.__class__ is not str:
-            raise Rejected
-        if not f_note.strip():
-            raise Rejected
+    if "note" in d:
+        n += 1
+        f_note = d["note"]
+        if f_note is not None:
+            if f_note.__class__ is not str:
+                raise Rejected
+            if not f_note.strip():
+                raise Rejected
+    else:
+        f_note = None
+    if len(d) != n:  # an unknown key
+        raise Rejected
     self = _new(Topic)
     _set_topic_id(self, f_id)
     _set_topic_name(self, f_name)
