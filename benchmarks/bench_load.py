@@ -3,8 +3,10 @@
 Prints microseconds per agreement for
 
 * JSON text to checked records: what ``msgspec.json.decode`` does, the figure the
-  target is about. The loader streams the text, parses one record at a time and
-  structures it through its specialised hook (every field rule and record check);
+  target is about. The loader scans the text a collection at a time and structures
+  each record through its specialised hook as soon as it is parsed (every field
+  rule and record check), and refuses a key given twice in an object (msgspec keeps
+  the last value);
 * the full loads, ``canjapan.loads(text)`` and ``canjapan.load(path)``, which also
   build the :class:`canjapan.Dataset` (unique ids, every reference resolved, records
   sorted by id): work msgspec has no counterpart for;

@@ -119,6 +119,123 @@ def no_careful_path(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_converter, "_parse_json", careful)
 
 
+def written(
+    value: Any,
+    *,
+    sep: str = ": ",
+    escape_colons: bool = False,
+    twice: tuple[Any, ...] | None = None,
+    first: str = "",
+    here: tuple[Any, ...] = (),
+) -> str:
+    """JSON text of ``value`` with ``sep`` between keys and values, colons in strings
+    written as ``\\u003a`` if ``escape_colons``, and the first key of the object at
+    path ``twice`` given twice (first with the value ``first``)."""
+
+    def text(s: str) -> str:
+        out = json.dumps(s, ensure_ascii=False)
+        return out.replace(":", "\\u003a") if escape_colons else out
+
+    if isinstance(value, dict):
+        items = [
+            f"{text(k)}{sep}{written(v, sep=sep, escape_colons=escape_colons, twice=twice, first=first, here=(*here, k))}"  # noqa: E501
+            for k, v in value.items()
+        ]
+        if here == twice:
+            items.insert(0, f"{text(next(iter(value)))}{sep}{text(first)}")
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list):
+        parts = (
+            written(
+                v, sep=sep, escape_colons=escape_colons, twice=twice, first=first, here=(*here, i)
+            )
+            for i, v in enumerate(value)
+        )
+        return "[" + ",\n".join(parts) + "]"
+    return text(value) if isinstance(value, str) else json.dumps(value)
+
+
+def objects_in(value: Any, here: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The paths of every non-empty JSON object in ``value``."""
+    found: list[tuple[Any, ...]] = [here] if isinstance(value, dict) and value else []
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for k, v in items:
+            found += objects_in(v, (*here, k))
+    return found
+
+
+SEPARATORS = st.sampled_from([":", ": ", " : ", "\n:\t"])
+COLONY = st.text(alphabet=st.sampled_from('a :"\\u'), max_size=6)  # colons, quotes, escapes
+
+
+class TestDuplicateKeys:
+    """A key given twice anywhere is refused, however the text is laid out; valid
+    text with colons in its strings still streams."""
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(ds=datasets(max_agreements=4, max_events=4), data=st.data())
+    def test_any_duplicate_key_is_refused(self, ds: canjapan.Dataset, data: st.DataObject) -> None:
+        """A key given twice in any object, with any first value, fails the load and
+        the problem names the key, from text and from a file."""
+        raw = json.loads(canjapan.dumps(ds))
+        twice = data.draw(st.sampled_from(objects_in(raw)))
+        text = written(
+            raw,
+            sep=data.draw(SEPARATORS),
+            escape_colons=data.draw(st.booleans()),
+            twice=twice,
+            first=data.draw(COLONY),
+        )
+        with pytest.raises(canjapan.DatasetError) as info:
+            canjapan.loads(text)
+        [problem] = info.value.problems
+        assert problem.message.startswith("not valid JSON: duplicate key")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "dataset.json"
+            path.write_text(text, encoding="utf-8")
+            with pytest.raises(canjapan.DatasetError, match="duplicate key"):
+                canjapan.load(path)
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(ds=datasets(max_agreements=4, max_events=4), sep=SEPARATORS)
+    def test_colons_in_strings_stream(
+        self, ds: canjapan.Dataset, sep: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Text whatever its separators, and with colons in its strings, loads
+        through the stream alone."""
+        text = written(json.loads(canjapan.dumps(ds)), sep=sep)
+        with monkeypatch.context() as m:
+            no_careful_path(m)
+            assert canjapan.loads(text) == ds
+
+    def test_colon_counts(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Strings with colons stream; a duplicate key is refused even where the colons
+        of a dropped value would balance the count; escaped colons take the careful way."""
+        ds = canjapan.load(MINI)
+        raw = json.loads(canjapan.dumps(ds))
+        place = raw["places"][0]
+        place["note"] = "Note: one: two"
+        with_colons = written(raw)
+        assert canjapan.loads(with_colons).places[0].note == "Note: one: two"
+        path = ("places", 0)
+        for first in ("", "a:b", "::::"):
+            with pytest.raises(canjapan.DatasetError, match="duplicate key 'id'"):
+                canjapan.loads(written(raw, twice=path, first=first))
+        # All colons in strings escaped: the colons are the keys, and the text streams.
+        escaped = written(raw, escape_colons=True)
+        assert "\\u003a" in escaped
+        # One escaped, others not: the count cannot tell, so the careful way decides.
+        mixed = with_colons.replace("Note: one", "Note\\u003a one", 1)
+        assert mixed != with_colons
+        assert canjapan.loads(mixed) == canjapan.loads(escaped) == canjapan.loads(with_colons)
+        no_careful_path(monkeypatch)
+        canjapan.loads(with_colons)
+        canjapan.loads(escaped)
+        with pytest.raises(AssertionError, match="careful path"):
+            canjapan.loads(mixed)
+
+
 class TestStreaming:
     """Valid input is streamed a record at a time, from text, bytes, files and folders."""
 

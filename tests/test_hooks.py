@@ -238,6 +238,58 @@ class TestEveryField:
             assert careful(cls, raw) is None
 
 
+def colons_in(value: Any) -> int:
+    """The colons in every string a record holds, found by walking its fields."""
+    if isinstance(value, str):
+        return value.count(":")
+    if attrs.has(type(value)):
+        return sum(colons_in(getattr(value, f.name)) for f in attrs.fields(type(value)))
+    if isinstance(value, tuple):
+        return sum(colons_in(v) for v in value)
+    return 0
+
+
+def with_colons(raw: Any, data: st.DataObject, cls: type) -> Any:
+    """The JSON with colons added to each string that can take them (the record stays
+    valid), where drawn."""
+    import copy
+
+    raw = copy.deepcopy(raw)
+    for path in paths(raw):
+        if not path:
+            continue
+        parent = raw
+        for step in path[:-1]:
+            parent = parent[step]
+        old = parent[path[-1]]
+        if isinstance(old, str) and data.draw(st.booleans()):
+            parent[path[-1]] = old + data.draw(st.sampled_from([":", " : ", "::x"]))
+            if careful(cls, raw) is None:
+                parent[path[-1]] = old
+    return raw
+
+
+class TestColons:
+    """The colon counters, which the loader's duplicate-key check relies on, count
+    the colons in every string of a record."""
+
+    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
+    @FAST
+    @given(data=st.data())
+    def test_counts_every_string(
+        self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
+    ) -> None:
+        """Each class's counter gives what walking the record's fields gives."""
+        raw = _converter._converter().unstructure(data.draw(strategy()), cls)
+        record = careful(cls, with_colons(raw, data, cls))
+        assert record is not None
+        assert _hooks.COLONS[cls](record) == colons_in(record)
+
+    def test_one_counter_per_hook(self) -> None:
+        """Every class with a hook has a counter."""
+        assert list(_hooks.COLONS) == list(_hooks.HOOKS)
+
+
 class TestMemos:
     """Dates, ids and codes are parsed or checked once per text during a load, shared,
     and forgotten after it."""

@@ -7,8 +7,10 @@ so loading valid data (the bundled data above all) does not import it.
 
 A user's file or text is first streamed (see "streaming" below): each record is
 structured as soon as it is parsed, so the parsed JSON of the whole dataset never
-exists. Anything unexpected stops the stream, and the input is loaded whole, in up
-to three passes, each only when the one before fails:
+exists. A key given twice in an object is refused: files are read as (key, value)
+pairs; text held whole is read as dicts, and its keys are counted against its
+colons (see :func:`_scan_records`). Anything unexpected stops the stream, and the
+input is loaded whole, in up to three passes, each only when the one before fails:
 
 1. the specialised hooks over the parsed JSON;
 2. the cattrs converter, whose record hooks try the specialised hook and, when it
@@ -43,7 +45,7 @@ import attrs
 
 from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate, parse_cached
-from canjapan._hooks import COUNTRIES, DATES, HOOKS, SLUGS
+from canjapan._hooks import COLONS, COUNTRIES, DATES, HOOKS, SLUGS
 from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 if TYPE_CHECKING:
@@ -641,13 +643,18 @@ class _Stream:
 
 def _scanner(
     pairs: Callable[[list[tuple[str, Any]]], Any] | None = None,
+    objects: Callable[[dict[str, Any]], Any] | None = None,
 ) -> Callable[[str, int], tuple[Any, int]]:
     """The JSON module's scanner, with the JSON rules of :func:`_parse_json`;
     ``pairs`` makes each object from its (key, value) pairs (by default a dict,
-    refusing a key given twice)."""
-    decoder = json.JSONDecoder(
-        object_pairs_hook=pairs or _unique_keys, parse_constant=_reject_constant
-    )
+    refusing a key given twice), unless ``objects`` is given: it then takes each
+    object as a dict (a key given twice keeps its last value)."""
+    if objects is not None:
+        decoder = json.JSONDecoder(object_hook=objects, parse_constant=_reject_constant)
+    else:
+        decoder = json.JSONDecoder(
+            object_pairs_hook=pairs or _unique_keys, parse_constant=_reject_constant
+        )
     scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
     return scan
 
@@ -662,28 +669,48 @@ def _scan_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
     """The records of a JSON array in text held whole, parsed in one scan that
     structures each record as soon as its object is parsed.
 
-    The scanner hands every object to a hook once its pairs are read, nested ones
-    first. An object with an ``id`` is a record of the collection (the records nested
-    in one, such as citations, have no id) and is structured there and then, so
-    that its parsed JSON is dropped at once; other objects stay dicts for the record
-    that holds them.
+    The scanner hands every object to a hook once it is read, nested ones first. An
+    object with an ``id`` is a record of the collection (the records nested in one,
+    such as citations, have no id) and is structured there and then, so that its
+    parsed JSON is dropped at once; other objects stay dicts for the record that
+    holds them.
+
+    The objects come as dicts, which keep the last value of a key given twice, so
+    the keys are counted instead (taking them as pairs would cost a tenth of the
+    load). Outside strings, JSON has a colon exactly where an object has a key, so
+    the colons in the array's text are its keys plus those inside its strings. The
+    hooks refuse unknown keys, so no key holds a colon; and the records keep every
+    string of the text, but a value dropped for a duplicate key. If the colons are
+    the keys the dicts hold, or the keys plus the colons in the records' strings, no
+    key was given twice (any would leave more colons than that). Anything else, or
+    an escaped colon, goes the careful way, which names a duplicate key.
     """
     hook = HOOKS[cls]
+    sizes: list[int] = []
+    size = sizes.append
 
-    def pairs(items: list[tuple[str, Any]]) -> Any:
-        value = dict(items)
-        if len(value) != len(items):
-            raise _Unstreamable  # a key given twice: the careful path says which
+    def objects(value: dict[str, Any]) -> Any:
+        size(len(value))
         return hook(value) if "id" in value else value
 
-    scan = _scanner(pairs)
+    scan = _scanner(objects=objects)
     stream.peek()
+    buf, start = stream.buf, stream.pos
     try:
-        records, stream.pos = scan(stream.buf, stream.pos)
+        records, end = scan(buf, start)
     except Exception:  # invalid JSON, or a record the hook refuses
         raise _Unstreamable from None
     if records.__class__ is not list or not all(r.__class__ is cls for r in records):
         raise _Unstreamable
+    keys = sum(sizes)
+    colons = buf.count(":", start, end)
+    if colons != keys:
+        if buf.find("\\u003a", start, end) != -1 or buf.find("\\u003A", start, end) != -1:
+            raise _Unstreamable  # an escaped colon is in a string, but not in the text
+        count = COLONS[cls]
+        if colons - sum([count(r) for r in records]) != keys:
+            raise _Unstreamable
+    stream.pos = end
     return tuple(records)
 
 

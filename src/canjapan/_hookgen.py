@@ -101,6 +101,13 @@ def _new_slug(value: object) -> str:
     return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
 
 
+def _own_id(value: object) -> str:
+    # A record's own id: checked, not remembered, as no other record has it.
+    if value.__class__ is not str or _slug(value) is None:
+        raise Rejected
+    return value
+
+
 def _new_country(value: object) -> str:
     if value.__class__ is not str or _country(value) is None:
         raise Rejected
@@ -125,17 +132,18 @@ def _number(value: object) -> float:
 
 # Field validators checked inline, on a value already of the right Python type and
 # not None (an optional field's checks only run when it has a value): the condition
-# under which the value ``v`` is invalid.
+# under which the value ``v`` is invalid. (A text is blank when empty or all space:
+# what ``not v.strip()`` tests in the model, without copying the text.)
 # (Ids and codes are checked through _SHARED below.)
 _INLINE_CHECKS: Final[dict[Callable[..., Any], str]] = {
-    _model._text: "if not {v}.strip():",
-    _model._optional_text: "if not {v}.strip():",
+    _model._text: "if not {v} or {v}.isspace():",
+    _model._optional_text: "if not {v} or {v}.isspace():",
     _model._language: "if _language({v}) is None:",
     _model._citations: "if not {v}:",
 }
 # Validators of the items of a tuple of strings.
 _INLINE_ITEM_CHECKS: Final[dict[Callable[..., Any], str]] = {
-    _model._texts: "not {x}.strip()",
+    _model._texts: "not {x} or {x}.isspace()",
 }
 # Validators of ids and codes: values that pass are remembered for the load (see
 # SLUGS in the hooks module), and each is kept once. The expression takes a JSON
@@ -173,7 +181,15 @@ def hooks_source() -> str:
     )
     memos = ["COUNTRIES", "DATES", "MEMO_LIMIT", "SLUGS"]
     exports = sorted(
-        [*memos, "HOOKS", "Rejected", *(_hook_name(c) for c in classes)], key=_isort_key
+        [
+            *memos,
+            "COLONS",
+            "HOOKS",
+            "Rejected",
+            *(_hook_name(c) for c in classes),
+            *(_colons_name(c) for c in classes),
+        ],
+        key=_isort_key,
     )
     parts = [
         HEADER.replace("{imports}", "\n".join(f"    {n}," for n in names)).replace(
@@ -187,12 +203,18 @@ def hooks_source() -> str:
     )
     for cls in classes:
         parts.append(_record_hook(cls))
+        parts.append(_colons_function(cls))
     table = "".join(f"    {c.__name__}: {_hook_name(c)},\n" for c in classes)
+    colons = "".join(f"    {c.__name__}: {_colons_name(c)},\n" for c in classes)
     parts.append(
         "HOOKS: Final[dict[type, Callable[[Any], Any]]] = {\n"
         + table
         + "}\n"
-        + '"""The hook of each record class, nested classes first."""\n'
+        + '"""The hook of each record class, nested classes first."""\n\n'
+        + "COLONS: Final[dict[type, Callable[[Any], int]]] = {\n"
+        + colons
+        + "}\n"
+        + '"""The colon counter of each record class."""\n'
     )
     return "\n\n".join(parts)
 
@@ -275,6 +297,44 @@ def _record_hook(cls: type) -> str:
     return text
 
 
+def _colons_name(cls: type) -> str:
+    return f"colons_{cls.__name__.lower()}"
+
+
+def _colons_function(cls: type) -> str:
+    """A function counting the colons in every string a record holds, its nested
+    records' too (the loader's duplicate-key check needs it; see _converter)."""
+    name = cls.__name__
+    lines = [
+        f"def {_colons_name(cls)}(r: {name}) -> int:",
+        f'    """The colons in the strings of a :class:`{name}`."""',
+        "    c = 0",
+    ]
+    for f in attrs.fields(cls):
+        tp = f.type
+        optional = type(None) in get_args(tp)
+        inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
+        item = get_args(inner)[0] if get_origin(inner) is tuple else None
+        one = '{x}.count(":")' if str in (inner, item) else None
+        if attrs.has(inner) or (item is not None and attrs.has(item)):
+            one = _colons_name(item if item is not None else inner) + "({x})"
+        if one is None:  # dates, numbers, vocabularies: no colon in any valid one
+            continue
+        if item is not None:
+            lines.append(f"    c += sum([{one.format(x='x')} for x in r.{f.name}])")
+        elif optional:
+            lines += [
+                f"    if r.{f.name} is not None:",
+                f"        c += {one.format(x=f'r.{f.name}')}",
+            ]
+        else:
+            lines.append(f"    c += {one.format(x=f'r.{f.name}')}")
+    lines.append("    return c" if len(lines) > 3 else "    return 0")
+    if len(lines) == 4:
+        del lines[2]
+    return "\n".join(lines) + "\n"
+
+
 def _setter(cls: type, f: attrs.Attribute[Any]) -> str:
     return f"_set_{cls.__name__.lower()}_{f.name}"
 
@@ -293,7 +353,9 @@ def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> lis
     shared = _SHARED.get(validator) if inner in (str, tuple[str, ...]) else None
     item_rule = _INLINE_ITEM_CHECKS.get(validator) if inner == tuple[str, ...] else None
     if shared is not None:  # checked and remembered in one expression (see _SHARED)
-        if inner is str:
+        if f.name == "id" and cls in COLLECTIONS.values():
+            body.append(f"    {v} = _own_id({v})")
+        elif inner is str:
             body.append(f"    {v} = {shared.format(x=v)}")
         else:
             body.extend(_shared_tuple_lines(f, v, shared))

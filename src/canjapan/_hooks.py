@@ -49,12 +49,28 @@ from canjapan._model import (
 )
 
 __all__ = [
+    "COLONS",
     "COUNTRIES",
     "DATES",
     "HOOKS",
     "MEMO_LIMIT",
     "SLUGS",
     "Rejected",
+    "colons_agreement",
+    "colons_citation",
+    "colons_coordinates",
+    "colons_event",
+    "colons_figure",
+    "colons_label",
+    "colons_mechanism",
+    "colons_milestone",
+    "colons_organization",
+    "colons_person",
+    "colons_place",
+    "colons_post",
+    "colons_source",
+    "colons_tenure",
+    "colons_topic",
     "structure_agreement",
     "structure_citation",
     "structure_coordinates",
@@ -114,6 +130,13 @@ def _new_slug(value: object) -> str:
     return _remember(SLUGS, value, value)  # type: ignore[no-any-return]
 
 
+def _own_id(value: object) -> str:
+    # A record's own id: checked, not remembered, as no other record has it.
+    if value.__class__ is not str or _slug(value) is None:
+        raise Rejected
+    return value
+
+
 def _new_country(value: object) -> str:
     if value.__class__ is not str or _country(value) is None:
         raise Rejected
@@ -165,11 +188,11 @@ def structure_source(d: Any, _: Any = None) -> Source:
         raise Rejected
     n = 2
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
-    if not f_title.strip():
+    if not f_title or f_title.isspace():
         raise Rejected
     if "publisher" in d:
         n += 1
@@ -177,7 +200,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
         if f_publisher is not None:
             if f_publisher.__class__ is not str:
                 raise Rejected
-            if not f_publisher.strip():
+            if not f_publisher or f_publisher.isspace():
                 raise Rejected
     else:
         f_publisher = None
@@ -218,7 +241,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
         if f_archived_as is not None:
             if f_archived_as.__class__ is not str:
                 raise Rejected
-            if not f_archived_as.strip():
+            if not f_archived_as or f_archived_as.isspace():
                 raise Rejected
     else:
         f_archived_as = None
@@ -228,7 +251,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -246,6 +269,23 @@ def structure_source(d: Any, _: Any = None) -> Source:
     _set_source_note(self, f_note)
     Source._check_url(self, _SOURCE_FIELDS.url, f_url)
     return self
+
+
+def colons_source(r: Source) -> int:
+    """The colons in the strings of a :class:`Source`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.title.count(":")
+    if r.publisher is not None:
+        c += r.publisher.count(":")
+    if r.url is not None:
+        c += r.url.count(":")
+    c += r.language.count(":")
+    if r.archived_as is not None:
+        c += r.archived_as.count(":")
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _COORDINATES_FIELDS: Final = attrs.fields(Coordinates)
@@ -272,6 +312,11 @@ def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
     return self
 
 
+def colons_coordinates(r: Coordinates) -> int:
+    """The colons in the strings of a :class:`Coordinates`."""
+    return 0
+
+
 _set_label_text: Final = _slot(Label, "text")
 _set_label_language: Final = _slot(Label, "language")
 
@@ -284,7 +329,7 @@ def structure_label(d: Any, _: Any = None) -> Label:
     f_text = d["text"]
     if f_text.__class__ is not str:
         raise Rejected
-    if not f_text.strip():
+    if not f_text or f_text.isspace():
         raise Rejected
     f_language = d["language"]
     if f_language.__class__ is not str:
@@ -297,6 +342,14 @@ def structure_label(d: Any, _: Any = None) -> Label:
     _set_label_text(self, f_text)
     _set_label_language(self, f_language)
     return self
+
+
+def colons_label(r: Label) -> int:
+    """The colons in the strings of a :class:`Label`."""
+    c = 0
+    c += r.text.count(":")
+    c += r.language.count(":")
+    return c
 
 
 _set_citation_source: Final = _slot(Citation, "source")
@@ -314,7 +367,7 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
     f_quote = d["quote"]
     if f_quote.__class__ is not str:
         raise Rejected
-    if not f_quote.strip():
+    if not f_quote or f_quote.isspace():
         raise Rejected
     if "locator" in d:
         n += 1
@@ -322,7 +375,7 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
         if f_locator is not None:
             if f_locator.__class__ is not str:
                 raise Rejected
-            if not f_locator.strip():
+            if not f_locator or f_locator.isspace():
                 raise Rejected
     else:
         f_locator = None
@@ -333,6 +386,16 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
     _set_citation_quote(self, f_quote)
     _set_citation_locator(self, f_locator)
     return self
+
+
+def colons_citation(r: Citation) -> int:
+    """The colons in the strings of a :class:`Citation`."""
+    c = 0
+    c += r.source.count(":")
+    c += r.quote.count(":")
+    if r.locator is not None:
+        c += r.locator.count(":")
+    return c
 
 
 _set_place_id: Final = _slot(Place, "id")
@@ -351,11 +414,11 @@ def structure_place(d: Any, _: Any = None) -> Place:
         raise Rejected
     n = 4
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
-    if not f_name.strip():
+    if not f_name or f_name.isspace():
         raise Rejected
     f_kind = d["kind"]
     f_kind = _PLACEKIND[f_kind]
@@ -405,7 +468,7 @@ def structure_place(d: Any, _: Any = None) -> Place:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -421,6 +484,22 @@ def structure_place(d: Any, _: Any = None) -> Place:
     _set_place_citations(self, f_citations)
     _set_place_note(self, f_note)
     return self
+
+
+def colons_place(r: Place) -> int:
+    """The colons in the strings of a :class:`Place`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.name.count(":")
+    if r.country is not None:
+        c += r.country.count(":")
+    if r.coordinates is not None:
+        c += colons_coordinates(r.coordinates)
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _set_organization_id: Final = _slot(Organization, "id")
@@ -441,11 +520,11 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         raise Rejected
     n = 4
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
-    if not f_name.strip():
+    if not f_name or f_name.isspace():
         raise Rejected
     if "abbreviation" in d:
         n += 1
@@ -453,7 +532,7 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         if f_abbreviation is not None:
             if f_abbreviation.__class__ is not str:
                 raise Rejected
-            if not f_abbreviation.strip():
+            if not f_abbreviation or f_abbreviation.isspace():
                 raise Rejected
     else:
         f_abbreviation = None
@@ -479,7 +558,7 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_aliases = tuple(f_aliases)
     else:
@@ -516,7 +595,7 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -536,6 +615,25 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
     return self
 
 
+def colons_organization(r: Organization) -> int:
+    """The colons in the strings of a :class:`Organization`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.name.count(":")
+    if r.abbreviation is not None:
+        c += r.abbreviation.count(":")
+    if r.country is not None:
+        c += r.country.count(":")
+    if r.parent is not None:
+        c += r.parent.count(":")
+    c += sum([x.count(":") for x in r.aliases])
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
+
+
 _set_post_id: Final = _slot(Post, "id")
 _set_post_title: Final = _slot(Post, "title")
 _set_post_organization: Final = _slot(Post, "organization")
@@ -551,11 +649,11 @@ def structure_post(d: Any, _: Any = None) -> Post:
         raise Rejected
     n = 4
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
-    if not f_title.strip():
+    if not f_title or f_title.isspace():
         raise Rejected
     if "organization" in d:
         n += 1
@@ -598,7 +696,7 @@ def structure_post(d: Any, _: Any = None) -> Post:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -613,6 +711,21 @@ def structure_post(d: Any, _: Any = None) -> Post:
     _set_post_citations(self, f_citations)
     _set_post_note(self, f_note)
     return self
+
+
+def colons_post(r: Post) -> int:
+    """The colons in the strings of a :class:`Post`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.title.count(":")
+    if r.organization is not None:
+        c += r.organization.count(":")
+    c += r.country.count(":")
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _set_tenure_post: Final = _slot(Tenure, "post")
@@ -678,7 +791,7 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -696,6 +809,16 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
     return self
 
 
+def colons_tenure(r: Tenure) -> int:
+    """The colons in the strings of a :class:`Tenure`."""
+    c = 0
+    c += r.post.count(":")
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
+
+
 _set_person_id: Final = _slot(Person, "id")
 _set_person_name: Final = _slot(Person, "name")
 _set_person_aliases: Final = _slot(Person, "aliases")
@@ -711,11 +834,11 @@ def structure_person(d: Any, _: Any = None) -> Person:
         raise Rejected
     n = 3
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
-    if not f_name.strip():
+    if not f_name or f_name.isspace():
         raise Rejected
     if "aliases" in d:
         n += 1
@@ -723,7 +846,7 @@ def structure_person(d: Any, _: Any = None) -> Person:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_aliases = tuple(f_aliases)
     else:
@@ -780,7 +903,7 @@ def structure_person(d: Any, _: Any = None) -> Person:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -795,6 +918,20 @@ def structure_person(d: Any, _: Any = None) -> Person:
     _set_person_citations(self, f_citations)
     _set_person_note(self, f_note)
     return self
+
+
+def colons_person(r: Person) -> int:
+    """The colons in the strings of a :class:`Person`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.name.count(":")
+    c += sum([x.count(":") for x in r.aliases])
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_tenure(x) for x in r.tenures])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _set_milestone_kind: Final = _slot(Milestone, "kind")
@@ -865,7 +1002,7 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -880,6 +1017,20 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
     _set_milestone_citations(self, f_citations)
     _set_milestone_note(self, f_note)
     return self
+
+
+def colons_milestone(r: Milestone) -> int:
+    """The colons in the strings of a :class:`Milestone`."""
+    c = 0
+    if r.party is not None:
+        c += r.party.count(":")
+    if r.place is not None:
+        c += r.place.count(":")
+    c += sum([x.count(":") for x in r.people])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _set_agreement_id: Final = _slot(Agreement, "id")
@@ -901,11 +1052,11 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         raise Rejected
     n = 5
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
-    if not f_title.strip():
+    if not f_title or f_title.isspace():
         raise Rejected
     if "short_names" in d:
         n += 1
@@ -913,7 +1064,7 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_short_names.__class__ is not list:
             raise Rejected
         for x in f_short_names:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_short_names = tuple(f_short_names)
     else:
@@ -924,7 +1075,7 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
     else:
@@ -1015,7 +1166,7 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -1034,6 +1185,23 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
     _set_agreement_citations(self, f_citations)
     _set_agreement_note(self, f_note)
     return self
+
+
+def colons_agreement(r: Agreement) -> int:
+    """The colons in the strings of a :class:`Agreement`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.title.count(":")
+    c += sum([x.count(":") for x in r.short_names])
+    c += sum([x.count(":") for x in r.abbreviations])
+    c += sum([x.count(":") for x in r.parties])
+    c += sum([x.count(":") for x in r.signatories])
+    c += sum([colons_milestone(x) for x in r.milestones])
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _set_mechanism_id: Final = _slot(Mechanism, "id")
@@ -1057,11 +1225,11 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         raise Rejected
     n = 4
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
-    if not f_name.strip():
+    if not f_name or f_name.isspace():
         raise Rejected
     f_kind = d["kind"]
     f_kind = _MECHANISMKIND[f_kind]
@@ -1071,7 +1239,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_level is not None:
             if f_level.__class__ is not str:
                 raise Rejected
-            if not f_level.strip():
+            if not f_level or f_level.isspace():
                 raise Rejected
     else:
         f_level = None
@@ -1120,7 +1288,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_abbreviations.__class__ is not list:
             raise Rejected
         for x in f_abbreviations:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_abbreviations = tuple(f_abbreviations)
     else:
@@ -1131,7 +1299,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_aliases = tuple(f_aliases)
     else:
@@ -1168,7 +1336,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -1189,6 +1357,25 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
     _set_mechanism_citations(self, f_citations)
     _set_mechanism_note(self, f_note)
     return self
+
+
+def colons_mechanism(r: Mechanism) -> int:
+    """The colons in the strings of a :class:`Mechanism`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.name.count(":")
+    if r.level is not None:
+        c += r.level.count(":")
+    c += sum([x.count(":") for x in r.countries])
+    if r.established_by is not None:
+        c += r.established_by.count(":")
+    c += sum([x.count(":") for x in r.abbreviations])
+    c += sum([x.count(":") for x in r.aliases])
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 _EVENT_FIELDS: Final = attrs.fields(Event)
@@ -1217,11 +1404,11 @@ def structure_event(d: Any, _: Any = None) -> Event:
         raise Rejected
     n = 5
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_title = d["title"]
     if f_title.__class__ is not str:
         raise Rejected
-    if not f_title.strip():
+    if not f_title or f_title.isspace():
         raise Rejected
     f_kind = d["kind"]
     f_kind = _EVENTKIND[f_kind]
@@ -1331,7 +1518,7 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_aliases.__class__ is not list:
             raise Rejected
         for x in f_aliases:
-            if x.__class__ is not str or not x.strip():
+            if x.__class__ is not str or not x or x.isspace():
                 raise Rejected
         f_aliases = tuple(f_aliases)
     else:
@@ -1368,7 +1555,7 @@ def structure_event(d: Any, _: Any = None) -> Event:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -1397,6 +1584,26 @@ def structure_event(d: Any, _: Any = None) -> Event:
     return self
 
 
+def colons_event(r: Event) -> int:
+    """The colons in the strings of a :class:`Event`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.title.count(":")
+    if r.place is not None:
+        c += r.place.count(":")
+    c += sum([x.count(":") for x in r.participants])
+    c += sum([x.count(":") for x in r.countries])
+    if r.mechanism is not None:
+        c += r.mechanism.count(":")
+    c += sum([x.count(":") for x in r.related])
+    c += sum([x.count(":") for x in r.aliases])
+    c += sum([colons_label(x) for x in r.labels])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
+
+
 _FIGURE_FIELDS: Final = attrs.fields(Figure)
 _set_figure_id: Final = _slot(Figure, "id")
 _set_figure_description: Final = _slot(Figure, "description")
@@ -1416,18 +1623,18 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         raise Rejected
     n = 5
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_description = d["description"]
     if f_description.__class__ is not str:
         raise Rejected
-    if not f_description.strip():
+    if not f_description or f_description.isspace():
         raise Rejected
     f_value = d["value"]
     _number(f_value)
     f_unit = d["unit"]
     if f_unit.__class__ is not str:
         raise Rejected
-    if not f_unit.strip():
+    if not f_unit or f_unit.isspace():
         raise Rejected
     if "period" in d:
         n += 1
@@ -1487,7 +1694,7 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -1509,6 +1716,21 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
     return self
 
 
+def colons_figure(r: Figure) -> int:
+    """The colons in the strings of a :class:`Figure`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.description.count(":")
+    c += r.unit.count(":")
+    if r.period is not None:
+        c += r.period.count(":")
+    c += sum([x.count(":") for x in r.related])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
+
+
 _set_topic_id: Final = _slot(Topic, "id")
 _set_topic_name: Final = _slot(Topic, "name")
 _set_topic_kind: Final = _slot(Topic, "kind")
@@ -1524,11 +1746,11 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         raise Rejected
     n = 4
     f_id = d["id"]
-    f_id = SLUGS.get(f_id) or _new_slug(f_id)
+    f_id = _own_id(f_id)
     f_name = d["name"]
     if f_name.__class__ is not str:
         raise Rejected
-    if not f_name.strip():
+    if not f_name or f_name.isspace():
         raise Rejected
     f_kind = d["kind"]
     f_kind = _TOPICKIND[f_kind]
@@ -1586,7 +1808,7 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
         if f_note is not None:
             if f_note.__class__ is not str:
                 raise Rejected
-            if not f_note.strip():
+            if not f_note or f_note.isspace():
                 raise Rejected
     else:
         f_note = None
@@ -1601,6 +1823,19 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
     _set_topic_citations(self, f_citations)
     _set_topic_note(self, f_note)
     return self
+
+
+def colons_topic(r: Topic) -> int:
+    """The colons in the strings of a :class:`Topic`."""
+    c = 0
+    c += r.id.count(":")
+    c += r.name.count(":")
+    c += sum([x.count(":") for x in r.countries])
+    c += sum([x.count(":") for x in r.related])
+    c += sum([colons_citation(x) for x in r.citations])
+    if r.note is not None:
+        c += r.note.count(":")
+    return c
 
 
 HOOKS: Final[dict[type, Callable[[Any], Any]]] = {
@@ -1621,3 +1856,22 @@ HOOKS: Final[dict[type, Callable[[Any], Any]]] = {
     Topic: structure_topic,
 }
 """The hook of each record class, nested classes first."""
+
+COLONS: Final[dict[type, Callable[[Any], int]]] = {
+    Source: colons_source,
+    Coordinates: colons_coordinates,
+    Label: colons_label,
+    Citation: colons_citation,
+    Place: colons_place,
+    Organization: colons_organization,
+    Post: colons_post,
+    Tenure: colons_tenure,
+    Person: colons_person,
+    Milestone: colons_milestone,
+    Agreement: colons_agreement,
+    Mechanism: colons_mechanism,
+    Event: colons_event,
+    Figure: colons_figure,
+    Topic: colons_topic,
+}
+"""The colon counter of each record class."""
