@@ -175,9 +175,13 @@ class TestDuplicateKeys:
 
     @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(ds=datasets(max_agreements=4, max_events=4), data=st.data())
-    def test_any_duplicate_key_is_refused(self, ds: canjapan.Dataset, data: st.DataObject) -> None:
+    def test_any_duplicate_key_is_refused(
+        self, ds: canjapan.Dataset, data: st.DataObject, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
         """A key given twice in any object, with any first value, fails the load and
-        the problem names the key, from text and from a file."""
+        the problem names the key, from text and from a file read in chunks of any
+        size."""
+        monkeypatch.setattr(_converter, "_CHUNK", data.draw(st.sampled_from([1, 7, 64, 1 << 20])))
         raw = json.loads(canjapan.dumps(ds))
         twice = data.draw(st.sampled_from(objects_in(raw)))
         text = written(
@@ -205,11 +209,14 @@ class TestDuplicateKeys:
         """Text whatever its separators, and with colons in its strings, loads
         through the stream alone."""
         text = written(json.loads(canjapan.dumps(ds)), sep=sep)
-        with monkeypatch.context() as m:
+        with tempfile.TemporaryDirectory() as tmp, monkeypatch.context() as m:
+            path = Path(tmp) / "dataset.json"
+            path.write_text(text, encoding="utf-8")
             no_careful_path(m)
             assert canjapan.loads(text) == ds
+            assert canjapan.load(path) == ds
 
-    def test_colon_counts(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def test_colon_counts(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """Strings with colons stream; a duplicate key is refused even where the colons
         of a dropped value would balance the count; escaped colons take the careful way."""
         ds = canjapan.load(MINI)
@@ -234,6 +241,24 @@ class TestDuplicateKeys:
         canjapan.loads(escaped)
         with pytest.raises(AssertionError, match="careful path"):
             canjapan.loads(mixed)
+        file = tmp_path / "mixed.json"
+        file.write_text(mixed, encoding="utf-8")
+        with pytest.raises(AssertionError, match="careful path"):
+            canjapan.load(file)
+
+    @pytest.mark.parametrize(
+        ("written_as", "escaped"),
+        [
+            ("\\u003a", True),
+            ("\\u003A", True),
+            ("\\\\u003a", False),  # an escaped backslash, then u003a
+            ("\\\\\\u003a", True),  # an escaped backslash, then an escaped colon
+            ("\\u003b", False),
+        ],
+    )
+    def test_escaped_colons(self, written_as: str, escaped: bool) -> None:
+        """Only a real escape is taken for an escaped colon."""
+        assert bool(_converter._ESCAPED_COLON.search(f'"a{written_as}b"')) is escaped
 
 
 class TestStreaming:

@@ -560,6 +560,8 @@ def _parse_json(text: str | bytes, where: str) -> Any:
         ) from None
 
 
+# An escaped colon: a backslash escape, not an escaped backslash followed by "u003a".
+_ESCAPED_COLON: Final = re.compile(r"(?<!\\)(?:\\\\)*\\u003[aA]")
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -702,24 +704,43 @@ def _scan_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
         raise _Unstreamable from None
     if records.__class__ is not list or not all(r.__class__ is cls for r in records):
         raise _Unstreamable
-    keys = sum(sizes)
-    colons = buf.count(":", start, end)
-    if colons != keys:
-        if buf.find("\\u003a", start, end) != -1 or buf.find("\\u003A", start, end) != -1:
-            raise _Unstreamable  # an escaped colon is in a string, but not in the text
-        count = COLONS[cls]
-        if colons - sum([count(r) for r in records]) != keys:
-            raise _Unstreamable
+    _check_keys(buf, start, end, sum(sizes), records, cls)
     stream.pos = end
     return tuple(records)
 
 
+def _check_keys(buf: str, start: int, end: int, keys: int, records: Any, cls: type) -> None:
+    """Raise :class:`_Unstreamable` unless ``buf[start:end]``, the JSON of ``records``
+    in which ``keys`` keys were read into dicts, gives no key twice (see
+    :func:`_scan_records`)."""
+    colons = buf.count(":", start, end)
+    if colons == keys:
+        return
+    if _ESCAPED_COLON.search(buf, start, end):
+        raise _Unstreamable  # a colon in a string, but not in the text
+    count = COLONS[cls]
+    if colons - sum([count(r) for r in records]) != keys:
+        raise _Unstreamable
+
+
 def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
-    """The records of a JSON array, each structured as soon as it is parsed."""
+    """The records of a JSON array, each structured as soon as it is parsed.
+
+    A record read whole from the text read so far is read as dicts, its keys
+    counted against its colons (see :func:`_scan_records`); one that runs into the
+    next chunk is read as pairs, which refuse a key given twice as they are read.
+    """
     if stream.file is None:
         return _scan_records(stream, cls)
     hook = HOOKS[cls]
-    scan = stream.scan
+    sizes: list[int] = []
+    size = sizes.append
+
+    def objects(value: dict[str, Any]) -> Any:
+        size(len(value))
+        return value
+
+    scan = _scanner(objects=objects)
     records: list[Any] = []
     append = records.append
     stream.take("[")
@@ -731,6 +752,7 @@ def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
         # The common case, a whole record and its comma in the text read so far, runs
         # here; anything else (the end of a chunk, the end of the array) goes through
         # the stream's own methods.
+        sizes.clear()
         try:
             value, end = scan(buf, pos)
         except Exception:
@@ -739,10 +761,14 @@ def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
             stream.pos = pos
             value = stream.value()
             buf, end = stream.buf, stream.pos
+            sizes.clear()  # read as pairs: nothing to count
         try:
-            append(hook(value))
+            record = hook(value)
         except Exception:  # a record the hook refuses
             raise _Unstreamable from None
+        if sizes and buf.count(":", pos, end) != sum(sizes):
+            _check_keys(buf, pos, end, sum(sizes), (record,), cls)
+        append(record)
         comma = _COMMA(buf, end)
         if comma is not None and comma.end() < len(buf):
             pos = comma.end()
