@@ -801,7 +801,7 @@ def _check_references(
         cname: str, rid: str, citations: Sequence[Citation], prefix: str = "", *args: Any
     ) -> None:
         for c in citations:
-            if not isinstance(get(c.source), Source):
+            if get(c.source).__class__ is not Source:
                 where = prefix.format(*args)
                 for i, bad in enumerate(citations):
                     ref(cname, rid, bad.source, Source, "{}citations[{}].source", where, i)
@@ -824,30 +824,7 @@ def _check_references(
         for i, t in enumerate(r.tenures):
             ref("people", r.id, t.post, Post, "tenures[{}].post", i)
             cites("people", r.id, t.citations, "tenures[{}].", i)
-    for r in collections["agreements"]:
-        cites("agreements", r.id, r.citations)
-        for i, s in enumerate(r.signatories):
-            ref("agreements", r.id, s, Person, "signatories[{}]", i)
-        previous: Milestone | None = None
-        for i, m in enumerate(r.milestones):
-            ref("agreements", r.id, m.place, Place, "milestones[{}].place", i)
-            for j, p in enumerate(m.people):
-                ref("agreements", r.id, p, Person, "milestones[{}].people[{}]", i, j)
-            cites("agreements", r.id, m.citations, "milestones[{}].", i)
-            if (
-                previous is not None
-                and previous.kind != m.kind
-                and m.date.certainly_before(previous.date)
-            ):
-                problems.append(
-                    Problem(
-                        "agreements",
-                        r.id,
-                        f"milestones[{i}].date",
-                        f"{m.kind.value} {m.date} is before {previous.kind.value} {previous.date}",
-                    )
-                )
-            previous = m
+    _check_agreements(collections["agreements"], get, ref, cites, problems)
     for r in collections["mechanisms"]:
         ref("mechanisms", r.id, r.established_by, Agreement, "established_by")
         cites("mechanisms", r.id, r.citations)
@@ -873,6 +850,55 @@ def _check_references(
         cites("topics", r.id, r.citations)
     problems.extend(_check_tenure_overlaps(collections["people"]))
     return problems
+
+
+def _check_agreements(
+    agreements: Sequence[Agreement],
+    get: Callable[[str], Record | None],
+    ref: Callable[..., None],
+    cites: Callable[..., None],
+    problems: list[Problem],
+) -> None:
+    """Check the agreements' references (through ``ref`` and ``cites``, which record
+    their problems) and the order of their milestones, adding to ``problems`` in
+    record order; the checks that call nothing come first, as a dataset may hold
+    very many agreements."""
+    for r in agreements:
+        for c in r.citations:
+            if get(c.source).__class__ is not Source:
+                cites("agreements", r.id, r.citations)
+                break
+        for s in r.signatories:
+            if get(s).__class__ is not Person:
+                for i, signatory in enumerate(r.signatories):
+                    ref("agreements", r.id, signatory, Person, "signatories[{}]", i)
+                break
+        previous: Milestone | None = None
+        for i, m in enumerate(r.milestones):
+            if m.place is not None and get(m.place).__class__ is not Place:
+                ref("agreements", r.id, m.place, Place, "milestones[{}].place", i)
+            for j, p in enumerate(m.people):
+                ref("agreements", r.id, p, Person, "milestones[{}].people[{}]", i, j)
+            for c in m.citations:
+                if get(c.source).__class__ is not Source:
+                    cites("agreements", r.id, m.citations, "milestones[{}].", i)
+                    break
+            # m certainly before previous (PartialDate.certainly_before, inline)
+            if (
+                previous is not None
+                and previous.kind is not m.kind
+                and m.date._hi < previous.date._lo
+            ):
+                was = f"{previous.kind.value} {previous.date}"
+                problems.append(
+                    Problem(
+                        "agreements",
+                        r.id,
+                        f"milestones[{i}].date",
+                        f"{m.kind.value} {m.date} is before {was}",
+                    )
+                )
+            previous = m
 
 
 def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
