@@ -2,7 +2,8 @@
 
 Written by ``python -m canjapan._hookgen`` from the model (``make hooks``); see that
 module for what they check. Each hook raises on anything unexpected, and the loader
-then takes the careful path.
+then takes the careful path. The colon counters (``COLONS``) serve the loader's
+check for keys given twice (see ``canjapan._converter._scan_records``).
 """
 
 # ruff: noqa: PLR0915, SIM102
