@@ -44,6 +44,16 @@ VALUES = st.sampled_from(TRICKY) | JSON
 FAST = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 
 
+def each_record_class(test: Callable[..., None]) -> Callable[..., None]:
+    """Run a property test once per record class, with its strategy and its class
+    (``strategy``, ``cls``) and Hypothesis' ``data``."""
+    property_test = FAST(given(data=st.data())(test))
+    parametrized: Callable[..., None] = pytest.mark.parametrize(
+        ("strategy", "cls"), RECORD_STRATEGIES
+    )(property_test)
+    return parametrized
+
+
 def shape(value: Any) -> Any:
     """The value with the exact type of everything in it (``==`` lets a str enum
     member equal its string)."""
@@ -133,9 +143,7 @@ def reversed_arrays(value: Any) -> Any:
 class TestHooks:
     """The specialised hooks build what the record classes build, and refuse what they refuse."""
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
-    @FAST
-    @given(data=st.data())
+    @each_record_class
     def test_valid_records(
         self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
     ) -> None:
@@ -144,9 +152,7 @@ class TestHooks:
         raw = _converter._converter().unstructure(record, cls)
         assert shape(_hooks.HOOKS[cls](raw)) == shape(record)
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
-    @FAST
-    @given(data=st.data())
+    @each_record_class
     def test_changed_records(
         self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
     ) -> None:
@@ -156,9 +162,7 @@ class TestHooks:
         expected, got = careful(cls, raw), fast(cls, raw)
         assert shape(got) == shape(expected)
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
-    @FAST
-    @given(data=st.data())
+    @each_record_class
     def test_reversed_arrays(
         self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
     ) -> None:
@@ -273,9 +277,7 @@ class TestColons:
     """The colon counters, which the loader's duplicate-key check relies on, count
     the colons in every string of a record."""
 
-    @pytest.mark.parametrize(("strategy", "cls"), RECORD_STRATEGIES)
-    @FAST
-    @given(data=st.data())
+    @each_record_class
     def test_counts_every_string(
         self, strategy: Callable[[], st.SearchStrategy[Any]], cls: type, data: st.DataObject
     ) -> None:
