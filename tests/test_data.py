@@ -18,6 +18,7 @@ import pytest
 
 import canjapan
 from canjapan import Dataset, MilestoneKind, PartialDate
+from canjapan._dataset import COLLECTIONS
 from canjapan._verify import iter_citations
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "bundled_queries.json"
@@ -57,18 +58,7 @@ class TestIntegrity:
 
     def test_counts(self, bundled: Dataset) -> None:
         """Every collection holds records."""
-        for name in (
-            "sources",
-            "places",
-            "organizations",
-            "posts",
-            "people",
-            "agreements",
-            "mechanisms",
-            "events",
-            "figures",
-            "topics",
-        ):
+        for name in COLLECTIONS:
             assert len(getattr(bundled, name)) > 0, name
         assert len(bundled.agreements) >= 8
         assert len(bundled.events) >= 40

@@ -644,19 +644,16 @@ class _Stream:
 
 
 def _scanner(
-    pairs: Callable[[list[tuple[str, Any]]], Any] | None = None,
     objects: Callable[[dict[str, Any]], Any] | None = None,
 ) -> Callable[[str, int], tuple[Any, int]]:
-    """The JSON module's scanner, with the JSON rules of :func:`_parse_json`;
-    ``pairs`` makes each object from its (key, value) pairs (by default a dict,
-    refusing a key given twice), unless ``objects`` is given: it then takes each
-    object as a dict (a key given twice keeps its last value)."""
+    """The JSON module's scanner, with the JSON rules of :func:`_parse_json`: each
+    object read as (key, value) pairs, refusing a key given twice; or, if
+    ``objects`` is given, each object handed to it as a dict (a key given twice
+    keeps its last value: the caller counts keys, see :func:`_scan_records`)."""
     if objects is not None:
         decoder = json.JSONDecoder(object_hook=objects, parse_constant=_reject_constant)
     else:
-        decoder = json.JSONDecoder(
-            object_pairs_hook=pairs or _unique_keys, parse_constant=_reject_constant
-        )
+        decoder = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
     scan: Callable[[str, int], tuple[Any, int]] = json.scanner.make_scanner(decoder)  # type: ignore[arg-type]
     return scan
 

@@ -306,15 +306,9 @@ def _colons_function(cls: type) -> str:
     """A function counting the colons in every string a record holds, its nested
     records' too (the loader's duplicate-key check needs it; see _converter)."""
     name = cls.__name__
-    lines = [
-        f"def {_colons_name(cls)}(r: {name}) -> int:",
-        f'    """The colons in the strings of a :class:`{name}`."""',
-        "    c = 0",
-    ]
+    body: list[str] = []
     for f in attrs.fields(cls):
-        tp = f.type
-        optional = type(None) in get_args(tp)
-        inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
+        optional, inner = _optional(f.type)
         item = get_args(inner)[0] if get_origin(inner) is tuple else None
         one = '{x}.count(":")' if str in (inner, item) else None
         if attrs.has(inner) or (item is not None and attrs.has(item)):
@@ -322,18 +316,27 @@ def _colons_function(cls: type) -> str:
         if one is None:  # dates, numbers, vocabularies: no colon in any valid one
             continue
         if item is not None:
-            lines.append(f"    c += sum([{one.format(x='x')} for x in r.{f.name}])")
+            body.append(f"    c += sum([{one.format(x='x')} for x in r.{f.name}])")
         elif optional:
-            lines += [
+            body += [
                 f"    if r.{f.name} is not None:",
                 f"        c += {one.format(x=f'r.{f.name}')}",
             ]
         else:
-            lines.append(f"    c += {one.format(x=f'r.{f.name}')}")
-    lines.append("    return c" if len(lines) > 3 else "    return 0")
-    if len(lines) == 4:
-        del lines[2]
+            body.append(f"    c += {one.format(x=f'r.{f.name}')}")
+    lines = [
+        f"def {_colons_name(cls)}(r: {name}) -> int:",
+        f'    """The colons in the strings of a :class:`{name}`."""',
+        *(["    c = 0", *body, "    return c"] if body else ["    return 0"]),
+    ]
     return "\n".join(lines) + "\n"
+
+
+def _optional(tp: Any) -> tuple[bool, Any]:
+    """Whether a field's type admits None, and the type without it."""
+    if type(None) in get_args(tp):
+        return True, next(a for a in get_args(tp) if a is not type(None))
+    return False, tp
 
 
 def _setter(cls: type, f: attrs.Attribute[Any]) -> str:
@@ -347,9 +350,7 @@ def _var(f: attrs.Attribute[Any]) -> str:
 def _field_lines(cls: type, f: attrs.Attribute[Any], deferred: list[str]) -> list[str]:
     v = _var(f)
     body: list[str] = []
-    tp = f.type
-    optional = type(None) in get_args(tp)
-    inner = next(a for a in get_args(tp) if a is not type(None)) if optional else tp
+    optional, inner = _optional(f.type)
     validator: Any = f.validator
     shared = _SHARED.get(validator) if inner in (str, tuple[str, ...]) else None
     item_rule = _INLINE_ITEM_CHECKS.get(validator) if inner == tuple[str, ...] else None

@@ -35,7 +35,7 @@ from typing import Any, Final, TypeVar
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from canjapan._dataset import Dataset
+from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate
 from canjapan._model import (
     Agreement,
@@ -919,18 +919,6 @@ def topics(
 
 # -- whole datasets ------------------------------------------------------------------------
 
-_COLLECTIONS: Final = (
-    "sources",
-    "places",
-    "organizations",
-    "posts",
-    "people",
-    "agreements",
-    "mechanisms",
-    "events",
-    "figures",
-    "topics",
-)
 _OTHERS: Final = ("sources", "places", "organizations", "mechanisms", "figures", "topics")
 
 
@@ -1004,11 +992,11 @@ def datasets(
         msg = f"max_tenures_per_post must be at least 0, got {max_tenures_per_post}"
         raise InvalidArgument(msg)
     lo, hi = _window(min_year, max_year)
-    count_strategies = {c: st.integers(*sizes[c]) for c in _COLLECTIONS}
+    count_strategies = {c: st.integers(*sizes[c]) for c in COLLECTIONS}
     tenure_counts = st.integers(0, max_tenures_per_post)
 
     def build(draw: DrawFn) -> Dataset:
-        counts = {c: draw(count_strategies[c]) for c in _COLLECTIONS}
+        counts = {c: draw(count_strategies[c]) for c in COLLECTIONS}
         return _dataset(draw, counts, lo, hi, tenure_counts)
 
     return st.composite(build)()
@@ -1021,13 +1009,13 @@ def _dataset(
     hi: int,
     tenure_counts: SearchStrategy[int],
 ) -> Dataset:
-    if any(counts[c] for c in _COLLECTIONS if c != "sources"):
+    if any(counts[c] for c in COLLECTIONS if c != "sources"):
         counts["sources"] = max(counts["sources"], 1)
     total = sum(counts.values())
     all_ids = draw(st.lists(_SLUG, min_size=total, max_size=total, unique=True))
     ids: dict[str, list[str]] = {}
     at = 0
-    for c in _COLLECTIONS:
+    for c in COLLECTIONS:
         ids[c] = all_ids[at : at + counts[c]]
         at += counts[c]
     as_of = _between(draw, lo, hi)
