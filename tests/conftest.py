@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 import canjapan
+from tests import profiles
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 MINI = DATA / "mini.json"
 SEEDS = ROOT.parent / "shared" / "seeds"
 
-settings.register_profile(
-    "ci",
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-settings.register_profile("dev", max_examples=30, deadline=None)
-settings.register_profile("thorough", max_examples=1000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+def pytest_report_header() -> str:
+    """Say which Hypothesis profile the run uses."""
+    return f"hypothesis profile: {profiles.NAME} ({profiles.PROFILES[profiles.NAME]} examples)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every Hypothesis property test ``slow``, so ``make check`` can skip them."""
+    slow = pytest.mark.slow
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(slow)
 
 
 @pytest.fixture(scope="session")

@@ -147,6 +147,7 @@ class TestHelp:
         assert r.code == 0
         assert r.printed.strip() == f"canjapan {canjapan.__version__}"
 
+    @pytest.mark.slow
     def test_python_dash_m_help(self) -> None:
         """`python -m canjapan --help` runs in a fresh interpreter and exits 0."""
         path = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))

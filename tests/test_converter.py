@@ -17,6 +17,7 @@ import canjapan
 from canjapan import _converter
 from canjapan._dataset import COLLECTIONS
 from canjapan.testing.strategies import datasets
+from tests.profiles import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "src" / "canjapan" / "data"
@@ -173,7 +174,9 @@ class TestDuplicateKeys:
     """A key given twice anywhere is refused, however the text is laid out; valid
     text with colons in its strings still streams."""
 
-    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(ds=datasets(max_agreements=4, max_events=4), data=st.data())
     def test_any_duplicate_key_is_refused(
         self, ds: canjapan.Dataset, data: st.DataObject, monkeypatch: pytest.MonkeyPatch
@@ -201,7 +204,9 @@ class TestDuplicateKeys:
             with pytest.raises(canjapan.DatasetError, match="duplicate key"):
                 canjapan.load(path)
 
-    @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=examples(60), suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(ds=datasets(max_agreements=4, max_events=4), sep=SEPARATORS)
     def test_colons_in_strings_stream(
         self, ds: canjapan.Dataset, sep: str, monkeypatch: pytest.MonkeyPatch
@@ -264,7 +269,9 @@ class TestDuplicateKeys:
 class TestStreaming:
     """Valid input is streamed a record at a time, from text, bytes, files and folders."""
 
-    @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(
+        max_examples=examples(40), suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
     @given(ds=datasets(), chunk=st.integers(1, 64))
     def test_any_chunk_size(
         self, ds: canjapan.Dataset, chunk: int, monkeypatch: pytest.MonkeyPatch

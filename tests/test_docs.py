@@ -173,6 +173,7 @@ class TestDocumentationExamples:
         run_blocks(path, python_blocks(path))
 
 
+@pytest.mark.slow
 class TestSite:
     """mkdocs.yml: every page is in the navigation and links stay inside docs/."""
 

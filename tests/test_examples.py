@@ -18,6 +18,9 @@ EXAMPLES = ROOT / "examples"
 MINI = Path(__file__).resolve().parent / "data" / "mini.json"
 PNG = b"\x89PNG\r\n\x1a\n"
 
+# Each example runs in a new interpreter (the notebook in a kernel).
+pytestmark = pytest.mark.slow
+
 
 def example_env() -> dict[str, str]:
     """The environment for running examples: this checkout's src first on the path."""

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 import canjapan
 from canjapan import Dataset, DatasetError
 from canjapan._dataset import COLLECTIONS
+from tests.profiles import examples
 
 Json = Any
 Path_ = tuple[str | int, ...]
@@ -276,7 +277,7 @@ class TestArbitraryInput:
         check_outcome(text)
 
     @given(st.integers(min_value=1, max_value=5000), st.sampled_from(["[", '{"a":']))
-    @settings(max_examples=20)
+    @settings(max_examples=examples(20))
     def test_deep_nesting(self, depth: int, opener: str) -> None:
         """Deeply nested JSON is refused, however deep, without a RecursionError."""
         closer = "]" if opener == "[" else "}"
@@ -294,7 +295,7 @@ class TestBundledMutations:
         assert canjapan.loads(bundled_text()) == canjapan.load()
 
     @given(mutations())
-    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
     def test_mutation(self, mutation: Mutation) -> None:
         """A valid whole Dataset, or a DatasetError naming the changed record."""
         raw, cname, index, rid, ids, what = mutation
@@ -308,7 +309,7 @@ class TestBundledMutations:
         st.sampled_from(["name", "version", "as_of", "description", *COLLECTIONS]),
         json_values | odd_values,
     )
-    @settings(max_examples=40)
+    @settings(max_examples=examples(40))
     def test_top_level_mutation(self, key: str, value: Json) -> None:
         """Breaking a top-level field is named at the dataset or collection level."""
         raw = bundled_raw()
@@ -322,7 +323,7 @@ class TestBundledMutations:
             ), outcome.problems
 
     @given(st.sampled_from(list(COLLECTIONS)), st.integers(min_value=0))
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_duplicate_record(self, cname: str, pick: int) -> None:
         """A record given twice is a duplicate id naming that record."""
         raw = bundled_raw()
@@ -343,7 +344,7 @@ class TestFiles:
     """canjapan.load(path) on files and directories fails only with DatasetError."""
 
     @given(st.binary(max_size=300) | json_values.map(lambda v: json.dumps(v).encode()))
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_single_file(self, data: bytes) -> None:
         """A file of arbitrary content is loaded or refused with a DatasetError."""
         with tempfile.TemporaryDirectory() as folder:
@@ -358,7 +359,7 @@ class TestFiles:
         st.sampled_from(["dataset.json", *(f"{c}.json" for c in COLLECTIONS)]),
         st.binary(max_size=200) | json_values.map(lambda v: json.dumps(v).encode()),
     )
-    @settings(max_examples=30)
+    @settings(max_examples=examples(30))
     def test_directory_file_replaced(self, name: str, data: bytes) -> None:
         """One file of a directory dataset replaced by junk: a DatasetError or a Dataset."""
         with tempfile.TemporaryDirectory() as folder:

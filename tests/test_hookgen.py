@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import canjapan
 from canjapan import _hookgen, _hooks
 
@@ -21,6 +23,7 @@ class TestHooksSource:
             "the model changed: run `make hooks` to rewrite src/canjapan/_hooks.py"
         )
 
+    @pytest.mark.slow
     def test_main_prints_the_module(self) -> None:
         """``python -m canjapan._hookgen`` prints the same source."""
         out = subprocess.run(

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import canjapan
 from canjapan import _converter, _hooks
 from canjapan._dataset import COLLECTIONS
+from tests import profiles
 from tests.records import RECORD_STRATEGIES
 
 # Values chosen to sit on the edges of the field rules, plus arbitrary JSON.
@@ -41,7 +42,7 @@ JSON = st.recursive(
     max_leaves=5,
 )
 VALUES = st.sampled_from(TRICKY) | JSON
-FAST = settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=profiles.examples(150), suppress_health_check=[HealthCheck.too_slow])
 
 
 def each_record_class(test: Callable[..., None]) -> Callable[..., None]:

@@ -24,6 +24,7 @@ class TestExports:
             assert hasattr(canjapan, name), name
 
 
+@pytest.mark.slow
 class TestLightImport:
     """import canjapan does not import heavy or optional packages."""
 

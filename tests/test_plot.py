@@ -55,6 +55,7 @@ class TestRender:
         assert 300 <= height <= 3000
         assert 10_000 < len(data) < 5_000_000
 
+    @pytest.mark.slow
     def test_no_pyplot(self, tmp_path: Path) -> None:
         """Drawing and saving never imports pyplot (no GUI backend needed)."""
         code = (

@@ -61,6 +61,7 @@ class TestShippedSchema:
         first["title"] = "changed"
         assert canjapan.schema()["title"] != "changed"
 
+    @pytest.mark.slow
     def test_module_prints_it(self) -> None:
         """python -m canjapan._schema prints the shipped file's exact text."""
         out = subprocess.run(
