@@ -348,7 +348,7 @@ class TestHolders:
 
     def test_month_with_handover_is_possible_only(self, cli: Run) -> None:
         """In September 2011 either Kan or Noda held office: both possible, none certain."""
-        assert "(nobody known)" in cli("holders", "jpn-pm", "2011-09").out
+        assert "(nobody certain)" in cli("holders", "jpn-pm", "2011-09").out
         rows = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
         assert {row["id"]: row["status"] for row in rows} == {"kan": "possible", "noda": "possible"}
         kan = next(row for row in rows if row["id"] == "kan")
@@ -727,7 +727,7 @@ class TestHoldersHint:
         """With nobody certain, the count of possible holders is shown."""
         r = cli("holders", "jpn-pm", "2011-09")
         assert r.code == 0
-        assert "(nobody known)" in r.out
+        assert "(nobody certain)" in r.out
         assert "(2 more may have held it" in r.out
 
     def test_no_hint_when_someone_is_certain(self, cli: Run) -> None:
@@ -735,3 +735,35 @@ class TestHoldersHint:
         r = cli("holders", "jpn-pm", "2011-09-01")
         assert "may have held it" not in r.out
         assert "kan" in r.out
+
+
+class TestHolderStates:
+    """holders says why it names nobody: vacant, outside the covered period, or unknown."""
+
+    @pytest.mark.parametrize(
+        ("post", "on", "state", "phrase"),
+        [
+            ("can-pm", "2015-12-01", "vacant", "vacant: the dataset records every holder"),
+            ("can-pm", "2020-01-01", "not covered", "records every holder only from 2006-02-06"),
+            ("jpn-pm", "2009-01-01", "unknown", "does not record every holder of this post"),
+            ("can-pm", "2010-01-01", "held", None),
+        ],
+    )
+    def test_state(self, cli: Run, post: str, on: str, state: str, phrase: str | None) -> None:
+        """The table's last line and the JSON's state agree."""
+        r = cli("holders", post, on)
+        assert r.code == 0
+        if phrase is None:
+            assert "harper" in r.out
+        else:
+            assert phrase in r.out
+        assert cli("holders", post, on, "--json").json()["state"] == state
+
+    def test_snapshot_lists_every_post(self, cli: Run) -> None:
+        """The snapshot has a line for a post with nobody known, and its state in JSON."""
+        r = cli("snapshot", "2020-01-01")
+        assert "Prime Minister of Canada" in r.out
+        assert "nobody known" in r.out
+        holders = cli("snapshot", "2020-01-01", "--json").json()["office_holders"]
+        assert holders["can-pm"] == {"state": "not covered", "certain": [], "possible": []}
+        assert holders["jpn-pm"]["state"] == "held"

@@ -14,12 +14,14 @@ from canjapan import (
     Coordinates,
     Domain,
     Event,
+    EventMode,
     Figure,
     Label,
     Milestone,
     MilestoneKind,
     PartialDate,
     Person,
+    Post,
     Source,
     Tenure,
 )
@@ -111,6 +113,42 @@ class TestValidation:
         """Ids must be lowercase slugs."""
         with pytest.raises(ValueError, match="lowercase slug"):
             Source(id=bad, title="T")
+
+    def test_post_coverage(self) -> None:
+        """A post's covered period needs a start and may not run backwards."""
+        with pytest.raises(ValueError, match="complete_to needs complete_from"):
+            Post(
+                id="p",
+                title="P",
+                country="CAN",
+                complete_to=PartialDate.parse("2020"),
+                citations=(CITE,),
+            )
+        with pytest.raises(ValueError, match="complete_from 2021 is after complete_to 2020"):
+            Post(
+                id="p",
+                title="P",
+                country="CAN",
+                complete_from=PartialDate.parse("2021"),
+                complete_to=PartialDate.parse("2020"),
+                citations=(CITE,),
+            )
+
+    def test_event_not_part_of_itself(self) -> None:
+        """An event cannot be part of itself; its mode is a vocabulary."""
+        start = PartialDate.parse("2020")
+        with pytest.raises(ValueError, match="another event"):
+            Event(id="e", title="E", kind="deployment", start=start, part_of="e", citations=(CITE,))
+        with pytest.raises(ValueError, match="'telepathy' is not a valid EventMode"):
+            Event(
+                id="e", title="E", kind="summit", start=start, mode="telepathy", citations=(CITE,)
+            )
+        assert (
+            Event(
+                id="e", title="E", kind="summit", start=start, mode="video", citations=(CITE,)
+            ).mode
+            is EventMode.VIDEO
+        )
 
     def test_citation_needed(self) -> None:
         """A record without citations is refused."""

@@ -35,6 +35,7 @@ from canjapan._model import (
     Domain,
     Event,
     EventKind,
+    EventMode,
     EventStatus,
     Figure,
     Label,
@@ -55,7 +56,7 @@ from canjapan._model import (
     Topic,
     TopicKind,
 )
-from canjapan._status import AgreementState, AgreementStatus
+from canjapan._status import AgreementState, AgreementStatus, OfficeState
 from canjapan.exceptions import (
     AmbiguousTruthError,
     CanjapanError,
@@ -91,6 +92,7 @@ __all__ = [
     "Domain",
     "Event",
     "EventKind",
+    "EventMode",
     "EventStatus",
     "Figure",
     "Holder",
@@ -102,6 +104,7 @@ __all__ = [
     "MilestoneKind",
     "MissingExtraError",
     "OfficeHolders",
+    "OfficeState",
     "Order",
     "Organization",
     "OrganizationKind",

@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from canjapan._status import OfficeState
 from canjapan.exceptions import CanjapanError, DatasetError, DateParseError, UnknownIdError
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
     from canjapan._model import Agreement
+    from canjapan._results import OfficeHolders
 
 __all__ = ["main"]
 
@@ -235,6 +237,7 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 "post": result.post.id,
                 "on": result.on,
                 "as_of": result.as_of.isoformat(),
+                "state": result.state.value,
                 "holders": [
                     dict(zip(["id", "name", "start", "end", "status"], r, strict=True))
                     for r in rows
@@ -247,7 +250,7 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     if rows:
         _table(rows, ["id", "name", "start", "end", "status"], out)
     else:
-        out.write("(nobody known)\n")
+        out.write(f"({_nobody(result)})\n")
     if not args.include_possible:
         hidden = len(ds.office_holders(args.post, on, include_possible=True).possible)
         if hidden:
@@ -256,6 +259,19 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 "see --include-possible)\n"
             )
     return EXIT_OK
+
+
+def _nobody(result: OfficeHolders) -> str:
+    """Why an answer names nobody, in one phrase."""
+    post = result.post
+    covered = f"{post.complete_from} to {post.complete_to or result.as_of.isoformat()}"
+    if result.state is OfficeState.VACANT:
+        return f"vacant: the dataset records every holder from {covered}"
+    if result.state is OfficeState.NOT_COVERED:
+        return f"nobody known: the dataset records every holder only from {covered}"
+    if result.state is OfficeState.UNKNOWN:
+        return "nobody known: the dataset does not record every holder of this post"
+    return "nobody certain"
 
 
 def _tenure_end(t: Any) -> str:
@@ -345,6 +361,7 @@ def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 "mechanisms": [m.id for m in snap.mechanisms],
                 "office_holders": {
                     h.post.id: {
+                        "state": h.state.value,
                         "certain": [x.person.id for x in h.certain],
                         "possible": [x.person.id for x in h.possible],
                     }
@@ -366,6 +383,8 @@ def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             rows.append((h.post.title, x.person.id, x.person.name))
         for x in h.possible:
             rows.append((f"{h.post.title} (possibly)", x.person.id, x.person.name))
+        if not h.certain and not h.possible:
+            rows.append((h.post.title, "", f"({_nobody(h)})"))
     if snap.last_event:
         rows.append(
             ("last event", snap.last_event.id, f"{snap.last_event.start} {snap.last_event.title}")

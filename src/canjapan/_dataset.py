@@ -29,7 +29,7 @@ from canjapan._model import (
     Source,
     Topic,
 )
-from canjapan._status import ALWAYS, NEVER, agreement_bounds, tenure_bounds
+from canjapan._status import ALWAYS, NEVER, OfficeState, agreement_bounds, tenure_bounds
 from canjapan.exceptions import DatasetError, Problem, UnknownIdError
 
 if TYPE_CHECKING:
@@ -437,15 +437,21 @@ class Dataset:
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
     ) -> OfficeHolders:
-        """The people holding an office on a date.
+        """The people holding an office on a date, and what the dataset can say of it.
 
         Args:
             post: A post id or :class:`Post`.
             on: A ``date``, ``datetime``, ISO string or :class:`PartialDate`; today
                 if omitted.
             include_possible: Also return the people whose tenure may cover the date.
-                A post has one holder at a time, so when someone certainly holds it
-                throughout the date, nobody else is a possible holder.
+                For a post held by one person at a time (:attr:`Post.single_holder`),
+                someone certainly in office throughout the date rules everyone else
+                out.
+
+        Returns:
+            The holders, with :attr:`OfficeHolders.state` telling apart a post that
+            was vacant from one whose holder on that date the dataset does not
+            know (see :class:`OfficeState`).
 
         Raises:
             UnknownIdError: ``post`` is not the id of a post.
@@ -454,27 +460,40 @@ class Dataset:
         on = date.today() if on is None else on
         lo, hi = day_bounds(on)
         holders = self._post_tenures().get(the_post.id, ())
+        exclusive = the_post.single_holder
         if len(holders) < SMALL:
-            certain_ids, possible_ids = _scan_holders(holders, lo, hi, include_possible)
+            certain_ids, possible_ids = _scan_holders(holders, lo, hi, exclusive)
         else:
             certain_ids, possible_ids = self._indexed_holders(
-                the_post.id, holders, lo, hi, include_possible
+                the_post.id, holders, lo, hi, exclusive
             )
-        # A post has one holder at a time: someone certainly in office throughout the
-        # date rules everyone else out, so the scans only look for possible holders
-        # when nobody is certain.
         from canjapan._results import OfficeHolders
 
         return OfficeHolders(
             post=the_post,
             on=date_text(on, lo, hi),
             as_of=self.as_of,
+            state=self._office_state(the_post, lo, hi, bool(certain_ids), bool(possible_ids)),
             certain=tuple(holders[i][0] for i in certain_ids),
-            possible=tuple(holders[i][0] for i in possible_ids),
+            possible=tuple(holders[i][0] for i in possible_ids) if include_possible else (),
         )
 
+    def _office_state(
+        self, post: Post, lo: int, hi: int, certain: bool, possible: bool
+    ) -> OfficeState:
+        if certain:
+            return OfficeState.HELD
+        if possible:
+            return OfficeState.POSSIBLY_HELD
+        if post.complete_from is None:
+            return OfficeState.UNKNOWN
+        last = self.as_of.toordinal() if post.complete_to is None else post.complete_to._lo
+        if post.complete_from._hi <= lo and hi <= last:
+            return OfficeState.VACANT
+        return OfficeState.NOT_COVERED
+
     def _indexed_holders(
-        self, post: str, holders: Sequence[_TenureRow], lo: int, hi: int, include_possible: bool
+        self, post: str, holders: Sequence[_TenureRow], lo: int, hi: int, exclusive: bool
     ) -> tuple[list[int], list[int]]:
         def build() -> tuple[StabbingIndex, StabbingIndex, list[int]]:
             from canjapan._index import StabbingIndex
@@ -494,13 +513,13 @@ class Dataset:
         certain_index, possible_index, owners = self._cached(f"holders:{post}", build)
         n = len(holders)
         if lo != hi or certain_index.estimate(lo) * 4 > n:
-            return _scan_holders(holders, lo, hi, include_possible)
+            return _scan_holders(holders, lo, hi, exclusive)
         certain = sorted({owners[i] for i in certain_index.stab(lo)})
-        if certain or not include_possible:
+        if certain and exclusive:
             return certain, []
         if possible_index.estimate(lo) * 4 > n:
-            return _scan_holders(holders, lo, hi, include_possible)
-        return certain, sorted(possible_index.stab(lo))
+            return _scan_holders(holders, lo, hi, exclusive)
+        return certain, sorted(possible_index.stab(lo) - set(certain))
 
     def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
         def build() -> Mapping[str, tuple[_TenureRow, ...]]:
@@ -613,11 +632,7 @@ class Dataset:
         mechanisms = tuple(
             m for m in self.mechanisms if self._mechanism_active(m, lo, hi, certain_ids)
         )
-        holders = tuple(
-            h
-            for p in self.posts
-            if (h := self.office_holders(p, on, include_possible=True)).certain or h.possible
-        )
+        holders = tuple(self.office_holders(p, on, include_possible=True) for p in self.posts)
         happened = [e for e in self.events if e.status in _TOOK_PLACE]
         before = [e for e in happened if (e.end or e.start)._hi < lo]
         after = [e for e in happened if e.start._lo > hi]
@@ -690,22 +705,24 @@ def _scan_in_force(
 
 
 def _scan_holders(
-    holders: Sequence[_TenureRow], lo: int, hi: int, include_possible: bool
+    holders: Sequence[_TenureRow], lo: int, hi: int, exclusive: bool
 ) -> tuple[list[int], list[int]]:
     """The certain and possible holders over days ``lo..hi``, by a plain scan, in
-    index order. Possible holders are only looked for when nobody is certain."""
+    index order. With ``exclusive`` (one holder at a time), possible holders are
+    only looked for when nobody is certain."""
     certain = [
         i
         for i, (_, (_, s_hi, e_lo, _), attested) in enumerate(holders)
         if (s_hi <= lo and e_lo > hi) or (lo == hi and lo in attested)
     ]
-    possible: list[int] = []
-    if include_possible and not certain:
-        possible = [
-            i
-            for i, (_, (s_lo, _, _, e_hi), _) in enumerate(holders)
-            if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi
-        ]
+    if certain and exclusive:
+        return certain, []
+    taken = set(certain)
+    possible = [
+        i
+        for i, (_, (s_lo, _, _, e_hi), _) in enumerate(holders)
+        if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi and i not in taken
+    ]
     return certain, possible
 
 
@@ -835,6 +852,7 @@ def _check_references(
     for r in collections["events"]:
         ref("events", r.id, r.place, Place, "place")
         ref("events", r.id, r.mechanism, Mechanism, "mechanism")
+        ref("events", r.id, r.part_of, Event, "part_of")
         for i, p in enumerate(r.participants):
             ref("events", r.id, p, (Person, Organization), "participants[{}]", i)
         for i, x in enumerate(r.related):
@@ -848,7 +866,36 @@ def _check_references(
         for i, x in enumerate(r.related):
             ref("topics", r.id, x, _RECORD_CLASSES, "related[{}]", i)
         cites("topics", r.id, r.citations)
-    problems.extend(_check_tenure_overlaps(collections["people"]))
+    problems.extend(_check_part_of_cycles(collections["events"]))
+    shared = frozenset(p.id for p in collections["posts"] if not p.single_holder)
+    problems.extend(_check_tenure_overlaps(collections["people"], shared))
+    return problems
+
+
+def _check_part_of_cycles(events: Sequence[Event]) -> list[Problem]:
+    """An event may not be, through ``part_of`` links, part of itself."""
+    parent = {e.id: e.part_of for e in events if e.part_of is not None}
+    problems: list[Problem] = []
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        seen: set[str] = set()
+        node: str | None = start
+        while node is not None and node not in done and node not in seen:
+            seen.add(node)
+            path.append(node)
+            node = parent.get(node)
+        if node is not None and node in seen:
+            cycle = path[path.index(node) :]
+            problems.append(
+                Problem(
+                    "events",
+                    node,
+                    "part_of",
+                    "part_of links form a cycle: " + " -> ".join([*cycle, node]),
+                )
+            )
+        done.update(path)
     return problems
 
 
@@ -901,8 +948,9 @@ def _check_agreements(
             previous = m
 
 
-def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
-    """Tenures of one post must not certainly overlap.
+def _check_tenure_overlaps(people: Sequence[Person], shared: frozenset[str]) -> list[Problem]:
+    """Tenures of one post must not certainly overlap, unless the post is in
+    ``shared`` (the posts not held by one person at a time).
 
     Two tenures certainly overlap when the spans in which each is certain,
     ``[latest start, earliest end)``, intersect. Sorting those spans by start and
@@ -913,7 +961,7 @@ def _check_tenure_overlaps(people: Sequence[Person]) -> list[Problem]:
     for person in people:
         for i, t in enumerate(person.tenures):
             _, s_hi, e_lo, _ = tenure_bounds(t)
-            if s_hi < e_lo:
+            if s_hi < e_lo and t.post not in shared:
                 by_post.setdefault(t.post, []).append((s_hi, e_lo, person.id, i))
     for post, spans in by_post.items():
         spans.sort()

@@ -321,6 +321,9 @@ def _post_specs() -> list[_Spec]:
         *_text("title", "Title of the office", required=True),
         *_text("organization", "Id of the organization", references=("organizations", "id")),
         *_text("country", "ISO 3166-1 alpha-3 code", required=True),
+        *_attr("single_holder", "boolean", "Held by one person at a time", required=True),
+        *_date_attr("complete_from", "First day of the completely recorded succession"),
+        *_date_attr("complete_to", "Last day of the completely recorded succession"),
         *_note(),
     ]
 
@@ -382,11 +385,18 @@ def _event_specs() -> list[_Spec]:
         *_date_attr("start", "Start", required=True),
         *_date_attr("end", "Last day (inclusive)"),
         *_category("status", EventStatus, "Whether it took place"),
+        *_col(
+            "mode",
+            "string",
+            lambda r: None if r.mode is None else r.mode.value,
+            "In person, by phone or by video",
+        ),
         *_text("place", "Id of the place", references=("places", "id")),
         *_ids("participants", "Ids of the people and organizations taking part"),
         *_ids("countries", "ISO 3166-1 alpha-3 codes"),
         *_text("mechanism", "Id of the mechanism", references=("mechanisms", "id")),
         *_attr("sequence", "integer", "Session number within its mechanism"),
+        *_text("part_of", "Id of the event this one is part of", references=("events", "id")),
         *_ids("domains", "Operational domains"),
         *_ids("related", "Ids of related records"),
         *_texts("aliases", "Other names"),

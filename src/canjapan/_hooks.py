@@ -26,6 +26,7 @@ from canjapan._model import (
     Domain,
     Event,
     EventKind,
+    EventMode,
     EventStatus,
     Figure,
     Label,
@@ -162,6 +163,7 @@ def _number(value: object) -> float:
 _AGREEMENTKIND: Final = {m.value: m for m in AgreementKind}
 _DOMAIN: Final = {m.value: m for m in Domain}
 _EVENTKIND: Final = {m.value: m for m in EventKind}
+_EVENTMODE: Final = {m.value: m for m in EventMode}
 _EVENTSTATUS: Final = {m.value: m for m in EventStatus}
 _MECHANISMKIND: Final = {m.value: m for m in MechanismKind}
 _MILESTONEKIND: Final = {m.value: m for m in MilestoneKind}
@@ -639,6 +641,9 @@ _set_post_id: Final = _slot(Post, "id")
 _set_post_title: Final = _slot(Post, "title")
 _set_post_organization: Final = _slot(Post, "organization")
 _set_post_country: Final = _slot(Post, "country")
+_set_post_single_holder: Final = _slot(Post, "single_holder")
+_set_post_complete_from: Final = _slot(Post, "complete_from")
+_set_post_complete_to: Final = _slot(Post, "complete_to")
 _set_post_labels: Final = _slot(Post, "labels")
 _set_post_citations: Final = _slot(Post, "citations")
 _set_post_note: Final = _slot(Post, "note")
@@ -665,6 +670,27 @@ def structure_post(d: Any, _: Any = None) -> Post:
         f_organization = None
     f_country = d["country"]
     f_country = COUNTRIES.get(f_country) or _new_country(f_country)
+    if "single_holder" in d:
+        n += 1
+        f_single_holder = d["single_holder"]
+        if f_single_holder.__class__ is not bool:
+            raise Rejected
+    else:
+        f_single_holder = True
+    if "complete_from" in d:
+        n += 1
+        f_complete_from = d["complete_from"]
+        if f_complete_from is not None:
+            f_complete_from = DATES.get(f_complete_from) or _new_date(f_complete_from)
+    else:
+        f_complete_from = None
+    if "complete_to" in d:
+        n += 1
+        f_complete_to = d["complete_to"]
+        if f_complete_to is not None:
+            f_complete_to = DATES.get(f_complete_to) or _new_date(f_complete_to)
+    else:
+        f_complete_to = None
     if "labels" in d:
         n += 1
         f_labels = d["labels"]
@@ -708,9 +734,13 @@ def structure_post(d: Any, _: Any = None) -> Post:
     _set_post_title(self, f_title)
     _set_post_organization(self, f_organization)
     _set_post_country(self, f_country)
+    _set_post_single_holder(self, f_single_holder)
+    _set_post_complete_from(self, f_complete_from)
+    _set_post_complete_to(self, f_complete_to)
     _set_post_labels(self, f_labels)
     _set_post_citations(self, f_citations)
     _set_post_note(self, f_note)
+    self.__attrs_post_init__()
     return self
 
 
@@ -1386,11 +1416,13 @@ _set_event_kind: Final = _slot(Event, "kind")
 _set_event_start: Final = _slot(Event, "start")
 _set_event_end: Final = _slot(Event, "end")
 _set_event_status: Final = _slot(Event, "status")
+_set_event_mode: Final = _slot(Event, "mode")
 _set_event_place: Final = _slot(Event, "place")
 _set_event_participants: Final = _slot(Event, "participants")
 _set_event_countries: Final = _slot(Event, "countries")
 _set_event_mechanism: Final = _slot(Event, "mechanism")
 _set_event_sequence: Final = _slot(Event, "sequence")
+_set_event_part_of: Final = _slot(Event, "part_of")
 _set_event_domains: Final = _slot(Event, "domains")
 _set_event_related: Final = _slot(Event, "related")
 _set_event_aliases: Final = _slot(Event, "aliases")
@@ -1428,6 +1460,13 @@ def structure_event(d: Any, _: Any = None) -> Event:
         f_status = _EVENTSTATUS[f_status]
     else:
         f_status = EventStatus.HELD
+    if "mode" in d:
+        n += 1
+        f_mode = d["mode"]
+        if f_mode is not None:
+            f_mode = _EVENTMODE[f_mode]
+    else:
+        f_mode = None
     if "place" in d:
         n += 1
         f_place = d["place"]
@@ -1486,6 +1525,13 @@ def structure_event(d: Any, _: Any = None) -> Event:
                 raise Rejected
     else:
         f_sequence = None
+    if "part_of" in d:
+        n += 1
+        f_part_of = d["part_of"]
+        if f_part_of is not None:
+            f_part_of = SLUGS.get(f_part_of) or _new_slug(f_part_of)
+    else:
+        f_part_of = None
     if "domains" in d:
         n += 1
         f_domains = d["domains"]
@@ -1569,11 +1615,13 @@ def structure_event(d: Any, _: Any = None) -> Event:
     _set_event_start(self, f_start)
     _set_event_end(self, f_end)
     _set_event_status(self, f_status)
+    _set_event_mode(self, f_mode)
     _set_event_place(self, f_place)
     _set_event_participants(self, f_participants)
     _set_event_countries(self, f_countries)
     _set_event_mechanism(self, f_mechanism)
     _set_event_sequence(self, f_sequence)
+    _set_event_part_of(self, f_part_of)
     _set_event_domains(self, f_domains)
     _set_event_related(self, f_related)
     _set_event_aliases(self, f_aliases)
@@ -1596,6 +1644,8 @@ def colons_event(r: Event) -> int:
     c += sum([x.count(":") for x in r.countries])
     if r.mechanism is not None:
         c += r.mechanism.count(":")
+    if r.part_of is not None:
+        c += r.part_of.count(":")
     c += sum([x.count(":") for x in r.related])
     c += sum([x.count(":") for x in r.aliases])
     c += sum([colons_label(x) for x in r.labels])

@@ -34,6 +34,7 @@ __all__ = [
     "Domain",
     "Event",
     "EventKind",
+    "EventMode",
     "EventStatus",
     "Figure",
     "Label",
@@ -179,6 +180,14 @@ class EventStatus(enum.StrEnum):
     PLANNED = "planned"
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
+
+
+class EventMode(enum.StrEnum):
+    """How the people at a meeting met."""
+
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
 
 
 class Domain(enum.StrEnum):
@@ -472,15 +481,41 @@ class Organization(_Displayable):
 
 @frozen(kw_only=True, repr=False)
 class Post(_Displayable):
-    """An office, e.g. Canada's Minister of National Defence."""
+    """An office, e.g. Canada's Minister of National Defence.
+
+    ``complete_from`` and ``complete_to`` say over which days the dataset records
+    the post's succession completely (``complete_to`` absent: up to the dataset's
+    ``as_of``). On a day inside that period with nobody recorded, the post was
+    vacant; outside it, or for a post with no such period, nobody known means
+    unknown (see :class:`OfficeState`).
+    """
 
     id: str = field(validator=_slug)
     title: str = field(validator=_text)
     organization: str | None = field(default=None, validator=_optional_slug)
     country: str = field(validator=_country)
+    single_holder: bool = field(default=True)
+    """Held by one person at a time: someone certainly in office rules out everyone
+    else on that day, and two tenures may not certainly overlap."""
+    complete_from: PartialDate | None = field(default=None, validator=_optional_date)
+    """The first day from which every holder of the post is recorded."""
+    complete_to: PartialDate | None = field(default=None, validator=_optional_date)
+    """The last day up to which every holder is recorded; absent: the ``as_of``."""
     labels: tuple[Label, ...] = field(default=(), converter=_tuple, validator=_instances(Label))
     citations: tuple[Citation, ...] = _citations_field()
     note: str | None = field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.complete_to is not None and self.complete_from is None:
+            msg = "complete_to needs complete_from"
+            raise ValueError(msg)
+        if (
+            self.complete_from is not None
+            and self.complete_to is not None
+            and self.complete_from.certainly_after(self.complete_to)
+        ):
+            msg = f"complete_from {self.complete_from} is after complete_to {self.complete_to}"
+            raise ValueError(msg)
 
 
 @frozen(kw_only=True, repr=False)
@@ -625,6 +660,8 @@ class Event(_Displayable):
     end: PartialDate | None = field(default=None, validator=_optional_date)
     """The last day (inclusive), for events over several days."""
     status: EventStatus = field(default=EventStatus.HELD, converter=EventStatus)
+    mode: EventMode | None = field(default=None, converter=attrs.converters.optional(EventMode))
+    """In person, by phone or by video, for meetings whose source says."""
     place: str | None = field(default=None, validator=_optional_slug)
     participants: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
     """Ids of the people and organisations taking part."""
@@ -632,6 +669,8 @@ class Event(_Displayable):
     mechanism: str | None = field(default=None, validator=_optional_slug)
     sequence: int | None = field(default=None)
     """The session number within its mechanism (3 for the 3rd)."""
+    part_of: str | None = field(default=None, validator=_optional_slug)
+    """The id of the event this one is part of: a rotation's operation, say."""
     domains: tuple[Domain, ...] = field(default=(), converter=_domains)
     related: tuple[str, ...] = field(default=(), converter=_sorted_unique, validator=_slugs)
     aliases: tuple[str, ...] = field(default=(), converter=_tuple, validator=_texts)
@@ -650,6 +689,9 @@ class Event(_Displayable):
     def __attrs_post_init__(self) -> None:
         if self.end is not None and self.start.certainly_after(self.end):
             msg = f"start {self.start} is after end {self.end}"
+            raise ValueError(msg)
+        if self.part_of == self.id:
+            msg = f"part_of must name another event, got its own id {self.id!r}"
             raise ValueError(msg)
 
 

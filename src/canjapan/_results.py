@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Record,
         Tenure,
     )
+    from canjapan._status import OfficeState
 
 __all__ = ["Holder", "OfficeHolders", "SearchHit", "Snapshot", "TimelineEntry"]
 
@@ -46,6 +47,9 @@ class OfficeHolders:
         post: The post asked about.
         on: The date asked about, as written.
         as_of: The dataset's ``as_of``.
+        state: What the dataset says of the post on the date: held, possibly
+            held, vacant, or nobody known (outside the period the dataset covers
+            completely, or for a post it does not cover completely).
         certain: Holders certainly in office on the date.
         possible: Holders whose tenure may cover the date (when asked for).
     """
@@ -53,6 +57,7 @@ class OfficeHolders:
     post: Post
     on: str
     as_of: date
+    state: OfficeState
     certain: tuple[Holder, ...]
     possible: tuple[Holder, ...] = ()
 
@@ -117,7 +122,8 @@ class Snapshot:
         as_of: The dataset's ``as_of``.
         in_force: Agreements certainly in force, then possibly in force.
         mechanisms: Mechanisms active on the date.
-        office_holders: For each post, its holders on the date.
+        office_holders: For each post, its holders on the date and its state
+            (every post, including those with nobody known).
         last_event: The latest event certainly before the date (held or planned;
             postponed and cancelled events are skipped).
         next_event: The earliest event certainly after the date (likewise).

@@ -17,8 +17,13 @@ Conventions:
 * a tenure covers ``start <= day < end``; an unknown start or end decides nothing,
   ``ongoing`` continues past ``as_of`` as agreements do, and an ``attested`` day is
   a day the person certainly held the post;
-* a post has one holder at a time: when someone certainly holds it throughout the
-  date asked, nobody else is a possible holder.
+* a post held by one person at a time (``single_holder``, the default): when
+  someone certainly holds it throughout the date asked, nobody else is a possible
+  holder;
+* a post whose succession is recorded completely over a period (``complete_from``
+  to ``complete_to`` or ``as_of``) was vacant on a day inside that period when no
+  tenure can cover it; outside the period, or for a post with no such period, the
+  answer is that nobody is known (:class:`OfficeState`).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AgreementState",
     "AgreementStatus",
+    "OfficeState",
     "agreement_bounds",
     "possible_states",
     "status_on",
@@ -58,6 +64,28 @@ class AgreementState(enum.Enum):
     IN_FORCE = "in force"
     TERMINATED = "terminated"
     UNDETERMINED = "undetermined"
+
+
+class OfficeState(enum.Enum):
+    """What the dataset says of a post on a date.
+
+    Only ``HELD`` and ``POSSIBLY_HELD`` name people; the other three tell apart
+    the ways of naming nobody.
+    """
+
+    HELD = "held"
+    """Someone certainly held the post throughout the date."""
+    POSSIBLY_HELD = "possibly held"
+    """Nobody certainly, but the partial dates of some tenure may cover the date."""
+    VACANT = "vacant"
+    """Inside the period whose succession the dataset records completely, and no
+    tenure can cover the date: nobody held the post."""
+    NOT_COVERED = "not covered"
+    """Nobody is known, and the date is (at least partly) outside the period the
+    dataset records completely for this post."""
+    UNKNOWN = "unknown"
+    """Nobody is known, and the dataset does not claim a complete succession for
+    this post."""
 
 
 @frozen(kw_only=True)

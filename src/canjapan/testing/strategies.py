@@ -45,6 +45,7 @@ from canjapan._model import (
     Domain,
     Event,
     EventKind,
+    EventMode,
     EventStatus,
     Figure,
     Label,
@@ -150,6 +151,7 @@ _AGREEMENT_KIND: Final = st.sampled_from(AgreementKind)
 _MECHANISM_KIND: Final = st.sampled_from(MechanismKind)
 _EVENT_KIND: Final = st.sampled_from(EventKind)
 _EVENT_STATUS: Final = st.sampled_from(EventStatus)
+_EVENT_MODE: Final = st.sampled_from(EventMode)
 _DOMAIN: Final = st.sampled_from(Domain)
 _TOPIC_KIND: Final = st.sampled_from(TopicKind)
 _SMALL: Final = st.integers(0, 3)
@@ -409,14 +411,21 @@ def organizations(
 def _post(
     draw: DrawFn,
     rid: str,
+    lo: int,
+    hi: int,
     organization_ids: Sequence[str] | None,
     source_ids: Sequence[str] | None,
 ) -> Post:
+    first, last = _ordered_days(draw, lo, hi, 2)
+    complete_from = _date_around(draw, first) if draw(_BOOL) else None
     return Post(
         id=rid,
         title=draw(_TEXT),
         organization=_pick(draw, organization_ids),
         country=draw(_COUNTRY),
+        single_holder=draw(_BOOL),
+        complete_from=complete_from,
+        complete_to=_date_around(draw, last) if complete_from and draw(_BOOL) else None,
         labels=_few(draw, _LABEL),
         citations=_citations(draw, source_ids),
         note=_maybe(draw, _TEXT),
@@ -428,19 +437,27 @@ def posts(
     ids: SearchStrategy[str] | None = None,
     organization_ids: Sequence[str] | None = None,
     source_ids: Sequence[str] | None = None,
+    min_year: int = DEFAULT_MIN_YEAR,
+    max_year: int = DEFAULT_MAX_YEAR,
 ) -> SearchStrategy[Post]:
-    """Offices, some in an organization.
+    """Offices, some in an organization, some held by one person at a time, some
+    with the period over which their succession is complete.
 
     Args:
         ids: The strategy of the record's id (any slug if ``None``).
         organization_ids: The organization ids a post belongs to (any slug if
             ``None``, none if empty).
         source_ids: The source ids citations cite (any slug if ``None``); not empty.
+        min_year: The first year of the covered periods' dates.
+        max_year: The last year of the covered periods' dates.
     """
     _pools(organization_ids=organization_ids, source_ids=source_ids)
     _need("source_ids", source_ids, "a post cites a source")
+    lo, hi = _window(min_year, max_year)
     id_strategy = _id_strategy(ids)
-    return st.composite(lambda draw: _post(draw, draw(id_strategy), organization_ids, source_ids))()
+    return st.composite(
+        lambda draw: _post(draw, draw(id_strategy), lo, hi, organization_ids, source_ids)
+    )()
 
 
 def _tenure(
@@ -783,6 +800,7 @@ def _event(
 ) -> Event:
     status = draw(_EVENT_STATUS)
     first, last = _ordered_days(draw, lo, held_hi if status is EventStatus.HELD else hi, 2)
+    part_of = _pick(draw, _others(pools["part_of_ids"], rid))
     return Event(
         id=rid,
         title=draw(_TEXT),
@@ -790,11 +808,13 @@ def _event(
         start=_date_around(draw, first),
         end=_date_around(draw, last) if draw(_BOOL) else None,
         status=status,
+        mode=_maybe(draw, _EVENT_MODE),
         place=_pick(draw, pools["place_ids"]),
         participants=_some(draw, pools["participant_ids"]),
         countries=_few(draw, _COUNTRY, 3),
         mechanism=_pick(draw, pools["mechanism_ids"]),
         sequence=_maybe(draw, _SEQUENCE),
+        part_of=None if part_of == rid else part_of,
         domains=_few(draw, _DOMAIN, 3),
         related=_some(draw, _others(pools["related_ids"], rid), 2),
         aliases=_few(draw, _TEXT),
@@ -811,6 +831,7 @@ def events(
     participant_ids: Sequence[str] | None = None,
     mechanism_ids: Sequence[str] | None = None,
     related_ids: Sequence[str] | None = None,
+    part_of_ids: Sequence[str] | None = None,
     source_ids: Sequence[str] | None = None,
     min_year: int = DEFAULT_MIN_YEAR,
     max_year: int = DEFAULT_MAX_YEAR,
@@ -828,6 +849,8 @@ def events(
             none if empty).
         related_ids: The ids of related records (any slug if ``None``, none if
             empty); an event is never related to itself.
+        part_of_ids: The ids of the events an event is part of (any slug if
+            ``None``, none if empty); never the event itself.
         source_ids: The source ids citations cite (any slug if ``None``); not empty.
         min_year: The first year of the dates.
         max_year: The last year of the dates.
@@ -837,6 +860,7 @@ def events(
         "participant_ids": participant_ids,
         "mechanism_ids": mechanism_ids,
         "related_ids": related_ids,
+        "part_of_ids": part_of_ids,
         "source_ids": source_ids,
     }
     _pools(**pools)
@@ -1034,7 +1058,7 @@ def _dataset(
         "places": [_place(draw, rid, src) for rid in ids["places"]],
         # Parents come first in the list: no cycles.
         "organizations": [_organization(draw, rid, orgs[:k], src) for k, rid in enumerate(orgs)],
-        "posts": [_post(draw, rid, orgs, src) for rid in ids["posts"]],
+        "posts": [_post(draw, rid, lo, as_of, orgs, src) for rid in ids["posts"]],
         "people": [_person(draw, rid, held[rid], src) for rid in person_ids],
         "agreements": [
             _agreement(draw, rid, lo, as_of, 5, ids["places"], person_ids, src)
@@ -1051,7 +1075,11 @@ def _dataset(
         "related_ids": all_ids,
         "source_ids": src,
     }
-    built["events"] = [_event(draw, rid, lo, hi, as_of, event_pools) for rid in ids["events"]]
+    # An event is part of an earlier one in the list only: no cycles.
+    built["events"] = [
+        _event(draw, rid, lo, hi, as_of, {**event_pools, "part_of_ids": ids["events"][:k]})
+        for k, rid in enumerate(ids["events"])
+    ]
     built["figures"] = [_figure(draw, rid, all_ids, src) for rid in ids["figures"]]
     built["topics"] = [_topic(draw, rid, all_ids, src) for rid in ids["topics"]]
     return Dataset(
