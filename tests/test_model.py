@@ -114,6 +114,15 @@ class TestValidation:
         with pytest.raises(ValueError, match="lowercase slug"):
             Source(id=bad, title="T")
 
+    def test_quote_length(self) -> None:
+        """A quote has at most 40 words, or 100 Japanese or Chinese characters."""
+        assert Citation(source="s", quote=" ".join(["w"] * 40)).quote
+        assert Citation(source="s", quote="防" * 100).quote
+        with pytest.raises(ValueError, match="at most 40 words, got 41"):
+            Citation(source="s", quote=" ".join(["w"] * 41))
+        with pytest.raises(ValueError, match="at most 100 Japanese or Chinese characters, got 101"):
+            Citation(source="s", quote="防" * 101)
+
     def test_post_coverage(self) -> None:
         """A post's covered period needs a start and may not run backwards."""
         with pytest.raises(ValueError, match="complete_to needs complete_from"):

@@ -167,6 +167,9 @@ INVALID: dict[str, Callable[[dict[str, Any]], None]] = {
     "date with a time": lambda d: d["events"][0].update(start="2011-08-29T10:00"),
     "no citations": lambda d: d["topics"][0].update(citations=[]),
     "blank quote": lambda d: d["topics"][0]["citations"][0].update(quote="  "),
+    "quote of 41 words": lambda d: d["topics"][0]["citations"][0].update(quote="w " * 41),
+    "quote of 101 kanji": lambda d: d["topics"][0]["citations"][0].update(quote="防" * 101),
+    "unknown event mode": lambda d: d["events"][0].update(mode="telepathy"),
     "http url": lambda d: d["sources"][0].update(url="http://example.org"),
     "latitude 91": lambda d: d["places"][0].update(
         coordinates={"latitude": 91.0, "longitude": 0.0}

@@ -355,6 +355,7 @@ def colons_label(r: Label) -> int:
     return c
 
 
+_CITATION_FIELDS: Final = attrs.fields(Citation)
 _set_citation_source: Final = _slot(Citation, "source")
 _set_citation_quote: Final = _slot(Citation, "quote")
 _set_citation_locator: Final = _slot(Citation, "locator")
@@ -388,6 +389,7 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
     _set_citation_source(self, f_source)
     _set_citation_quote(self, f_quote)
     _set_citation_locator(self, f_locator)
+    Citation._check_quote(self, _CITATION_FIELDS.quote, f_quote)
     return self
 
 

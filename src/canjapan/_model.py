@@ -60,6 +60,13 @@ ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY_PATTERN: Final = re.compile(r"[A-Z]{3}")
 LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 DURATION_PATTERN: Final = re.compile(r"P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?")
+QUOTE_MAX_WORDS: Final = 40
+"""A quote has at most this many words (runs of text between spaces)."""
+QUOTE_MAX_CJK: Final = 100
+"""A quote has at most this many Japanese or Chinese characters, which have no spaces."""
+CJK_CHARACTERS: Final = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+"""The ranges counted as Japanese or Chinese characters (a regular-expression class body)."""
+_CJK: Final = re.compile(f"[{CJK_CHARACTERS}]")
 
 
 # -- vocabularies -------------------------------------------------------------------
@@ -378,9 +385,27 @@ class Citation(_Displayable):
     source: str = field(validator=_slug)
     """The id of the :class:`Source`."""
     quote: str = field(validator=_text)
-    """A short verbatim quote (an ellipsis ``…`` marks omitted text)."""
+    """A short verbatim quote (an ellipsis ``…`` marks omitted text): at most 40
+    words, or 100 characters of Japanese or Chinese text."""
     locator: str | None = field(default=None, validator=_optional_text)
     """Where in the source, e.g. a section or paragraph."""
+
+    @quote.validator
+    def _check_quote(self, _: Attribute[str], value: str) -> None:
+        words = len(value.split())
+        if words > QUOTE_MAX_WORDS:
+            msg = (
+                f"quote must have at most {QUOTE_MAX_WORDS} words, got {words}: "
+                "quote the shortest span that states the fact"
+            )
+            raise ValueError(msg)
+        cjk = len(_CJK.findall(value))
+        if cjk > QUOTE_MAX_CJK:
+            msg = (
+                f"quote must have at most {QUOTE_MAX_CJK} Japanese or Chinese characters, "
+                f"got {cjk}: quote the shortest span that states the fact"
+            )
+            raise ValueError(msg)
 
 
 @frozen(kw_only=True, repr=False)

@@ -116,6 +116,17 @@ _FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("Coordinates", "latitude"): {"minimum": -90, "maximum": 90},
     ("Coordinates", "longitude"): {"minimum": -180, "maximum": 180},
     ("Event", "sequence"): {"minimum": 1},
+    ("Citation", "quote"): {
+        "allOf": [
+            {"pattern": rf"^\s*\S+(?:\s+\S+){{0,{_model.QUOTE_MAX_WORDS - 1}}}\s*$"},
+            {
+                "pattern": (
+                    f"^(?:[^{_model.CJK_CHARACTERS}]*[{_model.CJK_CHARACTERS}])"
+                    f"{{0,{_model.QUOTE_MAX_CJK}}}[^{_model.CJK_CHARACTERS}]*$"
+                )
+            },
+        ]
+    },
     ("Figure", "value"): {},
     ("Figure", "period"): {"type": "string", "pattern": _anchored(_model.DURATION_PATTERN)},
 }
