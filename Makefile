@@ -14,7 +14,7 @@ INSTALL = if [ -x $(BIN)/uv ]; then $(BIN)/uv pip install --quiet --python $(BIN
 	else $(BIN)/python -m pip install --quiet --disable-pip-version-check $(1); fi
 STEP = @printf '==> %s\n'
 
-.PHONY: demo test check test-deep lint typecheck docs bench schema hooks clean
+.PHONY: demo test check test-deep lint typecheck docs bench schema hooks datadoc clean
 
 $(BIN)/python:
 	$(STEP) "creating $(VENV) with $(PYTHON)"
@@ -79,6 +79,10 @@ schema: $(VENV)/.dev-installed
 # Rewrite the generated structure hooks after a model change (a test checks they are current).
 hooks: $(VENV)/.dev-installed
 	$(BIN)/python -m canjapan._hookgen > src/canjapan/_hooks.py
+
+# Rewrite the generated tables of docs/data.md after a data change (a test checks them).
+datadoc: $(VENV)/.dev-installed
+	$(BIN)/python -m tests.datadoc > docs/data.md.new && mv docs/data.md.new docs/data.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov

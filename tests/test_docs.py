@@ -243,3 +243,16 @@ class TestSite:
         page = (DOCS / "changelog.md").read_text(encoding="utf-8")
         assert '--8<-- "CHANGELOG.md"' in page
         assert (ROOT / "CHANGELOG.md").is_file()
+
+
+class TestDataPage:
+    """docs/data.md's tables are generated from the bundled data and are current."""
+
+    def test_generated_part_is_current(self) -> None:
+        """The part between the markers is what ``make datadoc`` writes."""
+        from tests import datadoc
+
+        page = datadoc.PAGE.read_text(encoding="utf-8")
+        assert datadoc.BEGIN in page
+        assert datadoc.END in page
+        assert page == datadoc.rewrite(), "the data changed: run `make datadoc`"
