@@ -372,9 +372,13 @@ def _structure_converter(raw: Mapping[str, Any]) -> dict[str, tuple[Any, ...]] |
 
 
 def _structure_problems(raw: Mapping[str, Any]) -> list[Problem]:
+    """Every problem of every record. A record that its specialised hook accepts is
+    valid on its own, so only the refused ones are checked field by field: the cost
+    of a report grows with the records that are wrong, not with the dataset."""
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for cname, cls in COLLECTIONS.items():
+        hook = HOOKS[cls]
         for i, record in enumerate(raw.get(cname, ())):
             rid = record.get("id") if isinstance(record, dict) else None
             if not isinstance(rid, str):
@@ -385,6 +389,12 @@ def _structure_problems(raw: Mapping[str, Any]) -> list[Problem]:
                 )
             else:
                 seen[rid] = cname
+            try:
+                hook(record)
+            except Exception:  # refused: say why, field by field
+                pass
+            else:
+                continue
             found: list[tuple[str, str]] = []
             try:
                 _check_record(cls, record, "" if rid is not None else f"[{i}]", found)
