@@ -150,6 +150,25 @@ class TestIntegrity:
         assert [h.person.id for h in result.possible] == ["b"]
         assert result.state is OfficeState.HELD
 
+    def test_attested_day_bounds_the_term(self) -> None:
+        """A tenure is one term: held certainly from its start to its last attested
+        day, possibly after it while its end is unknown."""
+        post = Post(id="envoy", title="E", country="CAN", citations=(CITE,))
+        t = Tenure(
+            post="envoy",
+            start=PartialDate.parse("2021-04-15"),
+            attested=(PartialDate.parse("2024-05-21"),),
+            citations=(CITE,),
+        )
+        ds = dataset(
+            posts=(post,), people=(Person(id="a", name="A", tenures=(t,), citations=(CITE,)),)
+        )
+        assert [h.person.id for h in ds.office_holders("envoy", "2023-01-01").certain] == ["a"]
+        later = ds.office_holders("envoy", "2025-01-01", include_possible=True)
+        assert later.certain == ()
+        assert [h.person.id for h in later.possible] == ["a"]
+        assert later.state is OfficeState.POSSIBLY_HELD
+
     def test_part_of(self) -> None:
         """part_of must name an event, and part_of links may not form a cycle."""
         start = PartialDate.parse("2020")
@@ -382,15 +401,20 @@ def oracle_in_force_on_day(a: Agreement, d: date) -> tuple[bool, bool]:
     return certainly, possibly
 
 
-def oracle_holds_on_day(t: Tenure, d: date, single_day: bool) -> tuple[bool, bool]:
-    """(certainly, possibly) holding the post on day d, from the documented rules."""
-    exact_attested = {a.earliest for a in t.attested if a.earliest == a.latest}
-    ends_after = t.ongoing or (t.end is not None and t.end.earliest > d)
-    certainly = (t.start is not None and t.start.latest <= d and ends_after) or (
-        single_day and d in exact_attested
+def oracle_holds_on_day(t: Tenure, d: date) -> tuple[bool, bool]:
+    """(certainly, possibly) holding the post on day d, from the documented rules: a
+    tenure is one continuous term, which started by its start or any attested date
+    and ended after its end's earliest day or any attested date."""
+    started = (t.start is not None and t.start.latest <= d) or any(
+        a.latest <= d for a in t.attested
+    )
+    not_ended = (
+        t.ongoing
+        or (t.end is not None and t.end.earliest > d)
+        or any(a.earliest >= d for a in t.attested)
     )
     possibly = (t.start is None or t.start.earliest <= d) and (t.end is None or t.end.latest > d)
-    return certainly, possibly
+    return started and not_ended, possibly
 
 
 def oracle_office_state(
@@ -452,14 +476,13 @@ class TestQueriesAgainstOracle:
         """Certain holders hold on every day; others are possible only if nobody is
         certain or the post may have several holders; the state follows."""
         every = list(days(on))
-        single = len(every) == 1
         for post in ds.posts:
             certain, possible = [], []
             for person in ds.people:
                 for t in person.tenures:
                     if t.post != post.id:
                         continue
-                    answers = [oracle_holds_on_day(t, d, single) for d in every]
+                    answers = [oracle_holds_on_day(t, d) for d in every]
                     if all(c for c, _ in answers):
                         certain.append((person.id, t))
                     elif any(p for _, p in answers):

@@ -495,26 +495,18 @@ class Dataset:
     def _indexed_holders(
         self, post: str, holders: Sequence[_TenureRow], lo: int, hi: int, exclusive: bool
     ) -> tuple[list[int], list[int]]:
-        def build() -> tuple[StabbingIndex, StabbingIndex, list[int]]:
+        def build() -> tuple[StabbingIndex, StabbingIndex]:
             from canjapan._index import StabbingIndex
 
-            starts = [row[1][1] for row in holders]
-            ends = [row[1][2] for row in holders]
-            owners = list(range(len(holders)))
-            for i, row in enumerate(holders):  # an attested day is a one-day certain span
-                for day in row[2]:
-                    starts.append(day)
-                    ends.append(day + 1)
-                    owners.append(i)
-            certain = StabbingIndex(starts, ends)
+            certain = StabbingIndex([r[1][1] for r in holders], [r[1][2] for r in holders])
             possible = StabbingIndex([r[1][0] for r in holders], [r[1][3] for r in holders])
-            return certain, possible, owners
+            return certain, possible
 
-        certain_index, possible_index, owners = self._cached(f"holders:{post}", build)
+        certain_index, possible_index = self._cached(f"holders:{post}", build)
         n = len(holders)
         if lo != hi or certain_index.estimate(lo) * 4 > n:
             return _scan_holders(holders, lo, hi, exclusive)
-        certain = sorted({owners[i] for i in certain_index.stab(lo)})
+        certain = sorted(certain_index.stab(lo))
         if certain and exclusive:
             return certain, []
         if possible_index.estimate(lo) * 4 > n:
@@ -528,9 +520,8 @@ class Dataset:
             by_post: dict[str, list[_TenureRow]] = {}
             for person in self.people:
                 for tenure in person.tenures:
-                    attested = frozenset(d._lo for d in tenure.attested if d._lo == d._hi)
                     by_post.setdefault(tenure.post, []).append(
-                        (Holder(person=person, tenure=tenure), tenure_bounds(tenure), attested)
+                        (Holder(person=person, tenure=tenure), tenure_bounds(tenure))
                     )
             for items in by_post.values():
                 items.sort(key=lambda x: (x[1][0], x[0].person.id))
@@ -684,8 +675,8 @@ class Dataset:
         return to_pandas(self)
 
 
-_TenureRow = tuple["Holder", tuple[int, int, int, int], frozenset[int]]
-"""A tenure of a post, prepared for queries: its holder, day bounds and attested days."""
+_TenureRow = tuple["Holder", tuple[int, int, int, int]]
+"""A tenure of a post, prepared for queries: its holder and day bounds."""
 
 
 def _scan_in_force(
@@ -710,17 +701,13 @@ def _scan_holders(
     """The certain and possible holders over days ``lo..hi``, by a plain scan, in
     index order. With ``exclusive`` (one holder at a time), possible holders are
     only looked for when nobody is certain."""
-    certain = [
-        i
-        for i, (_, (_, s_hi, e_lo, _), attested) in enumerate(holders)
-        if (s_hi <= lo and e_lo > hi) or (lo == hi and lo in attested)
-    ]
+    certain = [i for i, (_, (_, s_hi, e_lo, _)) in enumerate(holders) if s_hi <= lo and e_lo > hi]
     if certain and exclusive:
         return certain, []
     taken = set(certain)
     possible = [
         i
-        for i, (_, (s_lo, _, _, e_hi), _) in enumerate(holders)
+        for i, (_, (s_lo, _, _, e_hi)) in enumerate(holders)
         if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi and i not in taken
     ]
     return certain, possible

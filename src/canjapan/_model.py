@@ -549,7 +549,8 @@ class Tenure(_Displayable):
 
     A missing ``start`` or ``end`` is unknown; ``ongoing`` means the person still
     held the post at the dataset's ``as_of``. ``attested`` lists days on which a
-    cited source shows the person in the post.
+    cited source shows the person in the post; a tenure is one continuous term, so
+    it started by its first attested day and ended after its last.
     """
 
     post: str = field(validator=_slug)

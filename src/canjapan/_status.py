@@ -15,8 +15,9 @@ Conventions:
 * an agreement with neither entry into force nor adoption recorded is undetermined
   after signature, unless a source attests that it was in effect (``in_effect``);
 * a tenure covers ``start <= day < end``; an unknown start or end decides nothing,
-  ``ongoing`` continues past ``as_of`` as agreements do, and an ``attested`` day is
-  a day the person certainly held the post;
+  ``ongoing`` continues past ``as_of`` as agreements do, and a tenure is one
+  continuous term: every day from its start (or first ``attested`` day) to its
+  last ``attested`` day is a day the person certainly held the post;
 * a post held by one person at a time (``single_holder``, the default): when
   someone certainly holds it throughout the date asked, nobody else is a possible
   holder;
@@ -147,7 +148,9 @@ def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
     """``(start_lo, start_hi, end_lo, end_hi)`` of a tenure; see :func:`agreement_bounds`.
 
     An unknown start can be any day (``ALWAYS``..``NEVER``); an unknown end too,
-    unless the tenure is ``ongoing``, when it is ``NEVER``.
+    unless the tenure is ``ongoing``, when it is ``NEVER``. A tenure is one
+    continuous term, so each ``attested`` date, a day the person held the post,
+    bounds it: the term started by that day and ended after it.
     """
     start_lo = _lo(tenure.start, ALWAYS)
     start_hi = _hi(tenure.start, NEVER)
@@ -157,6 +160,11 @@ def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
         end_lo = end_hi = NEVER
     else:
         end_lo, end_hi = ALWAYS, NEVER
+    for day in tenure.attested:
+        # Within what the start and end allow: an attested day outside them says
+        # nothing more than they do.
+        start_hi = max(start_lo, min(start_hi, day._hi))
+        end_lo = min(end_hi, max(end_lo, day._lo + 1))
     return start_lo, start_hi, end_lo, end_hi
 
 
