@@ -767,3 +767,16 @@ class TestHolderStates:
         holders = cli("snapshot", "2020-01-01", "--json").json()["office_holders"]
         assert holders["can-pm"] == {"state": "not covered", "certain": [], "possible": []}
         assert holders["jpn-pm"]["state"] == "held"
+
+
+class TestSnapshotEvents:
+    """snapshot shows the events on the date and those in progress across it."""
+
+    def test_bundled_summit_day(self, cli: Run) -> None:
+        """On 25 March 2012 the Harper-Noda summit is on the date and the visit in progress."""
+        r = cli("snapshot", "2012-03-25", "--json", data=None)
+        assert "harper-noda-summit-2012" in r.json()["events_on"]
+        assert r.json()["in_progress"] == ["harper-visit-japan-2012"]
+        table = cli("snapshot", "2012-03-25", data=None).out
+        assert "on the date" in table
+        assert "in progress" in table

@@ -326,6 +326,8 @@ class TestSnapshots:
                 "possibly_in_force": [a.id for a in snap.in_force.possible],
                 "mechanisms": [m.id for m in snap.mechanisms],
                 "office_holders": {h.post.id: holders_answer(h) for h in snap.office_holders},
+                "events_on": [e.id for e in snap.events_on],
+                "in_progress": [e.id for e in snap.in_progress],
                 "last_event": snap.last_event.id if snap.last_event else None,
                 "next_event": snap.next_event.id if snap.next_event else None,
             }

@@ -534,7 +534,8 @@ class TestQueriesAgainstOracle:
         on=st.dates(min_value=date(1985, 1, 1), max_value=date(2035, 12, 31)),
     )
     def test_snapshot_events(self, ds: Dataset, on: date) -> None:
-        """The last and next events are the nearest held or planned ones on each side."""
+        """The last and next events are the nearest held or planned ones on each side;
+        the others fall on the date or are in progress across it."""
         took_place = [e for e in ds.events if e.status.value in {"held", "planned"}]
         before = [e for e in took_place if (e.end or e.start).latest < on]
         after = [e for e in took_place if e.start.earliest > on]
@@ -551,3 +552,9 @@ class TestQueriesAgainstOracle:
         else:
             assert snap.next_event is None
         assert snap.in_force == ds.agreements_in_force(on, include_possible=True)
+        rest = [e for e in took_place if e not in before and e not in after]
+        in_progress = [e for e in rest if e.start.latest < on and (e.end or e.start).earliest > on]
+        assert sorted(e.id for e in snap.in_progress) == sorted(e.id for e in in_progress)
+        assert sorted(e.id for e in snap.events_on) == sorted(
+            e.id for e in rest if e not in in_progress
+        )

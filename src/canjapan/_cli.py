@@ -367,6 +367,8 @@ def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                     }
                     for h in snap.office_holders
                 },
+                "events_on": [e.id for e in snap.events_on],
+                "in_progress": [e.id for e in snap.in_progress],
                 "last_event": snap.last_event.id if snap.last_event else None,
                 "next_event": snap.next_event.id if snap.next_event else None,
             },
@@ -385,6 +387,8 @@ def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             rows.append((f"{h.post.title} (possibly)", x.person.id, x.person.name))
         if not h.certain and not h.possible:
             rows.append((h.post.title, "", f"({_nobody(h)})"))
+    rows += [("on the date", e.id, f"{e.start} {e.title}") for e in snap.events_on]
+    rows += [("in progress", e.id, f"{e.start} {e.title}") for e in snap.in_progress]
     if snap.last_event:
         rows.append(
             ("last event", snap.last_event.id, f"{snap.last_event.start} {snap.last_event.title}")

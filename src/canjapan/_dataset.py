@@ -615,7 +615,8 @@ class Dataset:
 
     def snapshot(self, on: DateLike | None = None) -> Snapshot:
         """The state of the relationship on a date: agreements in force, mechanisms
-        active, office holders on both sides, and the last and next events."""
+        active, office holders on both sides, the events on the date and in progress
+        on it, and the last and next events."""
         on = date.today() if on is None else on
         lo, hi = day_bounds(on)
         in_force = self.agreements_in_force(on, include_possible=True)
@@ -627,6 +628,11 @@ class Dataset:
         happened = [e for e in self.events if e.status in _TOOK_PLACE]
         before = [e for e in happened if (e.end or e.start)._hi < lo]
         after = [e for e in happened if e.start._lo > hi]
+        # The rest may fall on the date: in progress if certainly started before it
+        # and certainly ending after it, else on the date.
+        during = [e for e in happened if (e.end or e.start)._hi >= lo and e.start._lo <= hi]
+        in_progress = tuple(e for e in during if e.start._hi < lo and (e.end or e.start)._lo > hi)
+        events_on = tuple(e for e in during if e not in in_progress)
         # The last event is the one that can end latest; the next, the one that can
         # start earliest (ties broken by the other bound, then by id).
         last = max(
@@ -643,6 +649,8 @@ class Dataset:
             in_force=in_force,
             mechanisms=mechanisms,
             office_holders=holders,
+            events_on=events_on,
+            in_progress=in_progress,
             last_event=last,
             next_event=nxt,
         )

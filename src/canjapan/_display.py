@@ -454,8 +454,10 @@ def _event_rows(
 
 def snapshot_html(snap: Snapshot, dataset: Dataset | None = None) -> str:
     """A :class:`~canjapan.Snapshot` as HTML: agreements in force, mechanisms
-    active, office holders, and the last and next events."""
+    active, office holders, the events on the date and in progress, and the last
+    and next events."""
     records: list[object] = [*snap.in_force.agreements, *snap.mechanisms]
+    records += [*snap.events_on, *snap.in_progress]
     records += [e for e in (snap.last_event, snap.next_event) if e is not None]
     sources = _source_map(dataset, records)
     parts = [f"<p><strong>The relationship on {_e(snap.on)}</strong></p>"]
@@ -475,7 +477,15 @@ def snapshot_html(snap: Snapshot, dataset: Dataset | None = None) -> str:
     parts.append(
         _table(
             ("", "start", "end", "event", "kind", "cited"),
-            _event_rows((("last", snap.last_event), ("next", snap.next_event)), sources),
+            _event_rows(
+                (
+                    *(("on the date", e) for e in snap.events_on),
+                    *(("in progress", e) for e in snap.in_progress),
+                    ("last", snap.last_event),
+                    ("next", snap.next_event),
+                ),
+                sources,
+            ),
         )
     )
     parts.append(_as_of_note(snap.on, snap.as_of, snap.in_force.after_as_of))

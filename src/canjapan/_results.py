@@ -124,6 +124,10 @@ class Snapshot:
         mechanisms: Mechanisms active on the date.
         office_holders: For each post, its holders on the date and its state
             (every post, including those with nobody known).
+        events_on: Events that fall, or may fall, on the date (held or planned),
+            other than those in progress.
+        in_progress: Events certainly started before the date and certainly ending
+            after it.
         last_event: The latest event certainly before the date (held or planned;
             postponed and cancelled events are skipped).
         next_event: The earliest event certainly after the date (likewise).
@@ -134,6 +138,8 @@ class Snapshot:
     in_force: InForce
     mechanisms: tuple[Mechanism, ...]
     office_holders: tuple[OfficeHolders, ...]
+    events_on: tuple[Event, ...]
+    in_progress: tuple[Event, ...]
     last_event: Event | None
     next_event: Event | None
 
