@@ -780,3 +780,32 @@ class TestSnapshotEvents:
         table = cli("snapshot", "2012-03-25", data=None).out
         assert "on the date" in table
         assert "in progress" in table
+
+
+class TestTimelineFilters:
+    """timeline takes the API's filters and checks them."""
+
+    def test_filters(self, cli: Run) -> None:
+        """--participant, --country, --place and --domain narrow the entries."""
+        r = cli("timeline", "--participant", "dnd", "--json")
+        assert [e["id"] for e in r.json()] == ["course-2012"]
+        assert [e["id"] for e in cli("timeline", "--place", "tokyo", "--json").json()] == [
+            "two-plus-two-2011"
+        ]
+        assert cli("timeline", "--domain", "land", "--country", "CAN", "--json").json()
+
+    @pytest.mark.parametrize(
+        ("argv", "code", "words"),
+        [
+            (("--kind", "exercize"), 2, "did you mean 'exercise'"),
+            (("--country", "CA"), 2, "did you mean 'CAN'"),
+            (("--from", "2020", "--to", "2019"), 2, "is after end"),
+            (("--participant", "nobody"), 1, "no participant with id 'nobody'"),
+        ],
+    )
+    def test_bad_filters(self, cli: Run, argv: tuple[str, ...], code: int, words: str) -> None:
+        """A bad kind, code or range exits 2; an unknown id exits 1; one line each."""
+        r = cli("timeline", *argv)
+        assert r.code == code
+        assert words in r.err
+        assert r.err.count("\n") == 1

@@ -21,6 +21,7 @@ from canjapan import (
     Dataset,
     DatasetError,
     Event,
+    FilterError,
     Milestone,
     MilestoneKind,
     OfficeState,
@@ -328,6 +329,29 @@ class TestQueries:
         assert [e.record.id for e in mini.timeline(place="tokyo")] == ["two-plus-two-2011"]
         assert len(mini.timeline(country="CAN")) == 4 + 2
 
+    @pytest.mark.parametrize(
+        ("filters", "error", "suggestion"),
+        [
+            ({"kinds": ["exercize"]}, FilterError, "exercise"),
+            ({"country": "CA"}, FilterError, "CAN"),
+            ({"domain": "ocean"}, FilterError, "sea"),
+            ({"participant": "harp"}, UnknownIdError, "harper"),
+            ({"place": "Tokyo"}, UnknownIdError, "tokyo"),
+            ({"participant": "tokyo"}, UnknownIdError, None),
+        ],
+    )
+    def test_timeline_filters_are_checked(
+        self, mini: Dataset, filters: dict[str, Any], error: type[Exception], suggestion: str | None
+    ) -> None:
+        """A filter value no entry can have raises, naming it and suggesting close ones."""
+        with pytest.raises(error) as info:
+            mini.timeline(**filters)
+        value = next(iter(filters.values()))
+        value = value[0] if isinstance(value, list) else value
+        assert repr(value) in str(info.value)
+        if suggestion is not None:
+            assert suggestion in info.value.suggestions  # type: ignore[attr-defined]
+
     def test_snapshot(self, mini: Dataset) -> None:
         """The state of things on a date."""
         snap = mini.snapshot("2012-03-01")
@@ -507,9 +531,14 @@ class TestQueriesAgainstOracle:
     def test_timeline(
         self, ds: Dataset, start: str | None, end: str | None, straddling: bool
     ) -> None:
-        """Entries lie inside the bounds (or straddle them, when asked) and are in order."""
+        """Entries lie inside the bounds (or straddle them, when asked) and are in order;
+        a start after the end is refused."""
         lo = PartialDate.parse(start).earliest if start else date.min
         hi = PartialDate.parse(end).latest if end else date.max
+        if lo > hi:
+            with pytest.raises(FilterError, match="is after end"):
+                ds.timeline(start, end, include_straddling=straddling)
+            return
         expected = set()
         for a in ds.agreements:
             for m in a.milestones:

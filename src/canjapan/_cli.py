@@ -15,7 +15,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from canjapan._status import OfficeState
-from canjapan.exceptions import CanjapanError, DatasetError, DateParseError, UnknownIdError
+from canjapan.exceptions import (
+    CanjapanError,
+    DatasetError,
+    DateParseError,
+    FilterError,
+    UnknownIdError,
+)
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
@@ -100,6 +106,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE")
     p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE")
     p.add_argument("--kind", action="append", help="keep this milestone or event kind (repeatable)")
+    p.add_argument(
+        "--participant", metavar="ID", help="keep entries with this person or organisation"
+    )
+    p.add_argument("--country", metavar="CODE", help="keep entries involving this alpha-3 code")
+    p.add_argument("--place", metavar="ID", help="keep entries at this place")
+    p.add_argument("--domain", help="keep events in this domain (land, sea, air, cyber, space)")
     p.add_argument(
         "--include-straddling",
         action="store_true",
@@ -282,7 +294,14 @@ def _tenure_end(t: Any) -> str:
 
 def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     entries = ds.timeline(
-        args.start, args.end, kinds=args.kind, include_straddling=args.include_straddling
+        args.start,
+        args.end,
+        kinds=args.kind,
+        participant=args.participant,
+        country=args.country,
+        place=args.place,
+        domain=args.domain,
+        include_straddling=args.include_straddling,
     )
     rows = [(str(e.date), _str(e.end), e.kind, e.record.id, e.title) for e in entries]
     if args.json:
@@ -529,6 +548,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except UnknownIdError as exc:
         sys.stderr.write(f"canjapan: {exc}\n")
         return EXIT_NOT_FOUND
+    except FilterError as exc:
+        sys.stderr.write(f"canjapan: error: {exc}\n")
+        return EXIT_USAGE
     except DatasetError as exc:
         first = exc.problems[0] if exc.problems else "invalid dataset"
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""

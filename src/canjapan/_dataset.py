@@ -15,7 +15,9 @@ from canjapan._dates import DateLike, PartialDate, date_text, day_bounds
 from canjapan._model import (
     Agreement,
     Citation,
+    Domain,
     Event,
+    EventKind,
     EventStatus,
     Figure,
     Mechanism,
@@ -30,7 +32,7 @@ from canjapan._model import (
     Topic,
 )
 from canjapan._status import ALWAYS, NEVER, OfficeState, agreement_bounds, tenure_bounds
-from canjapan.exceptions import DatasetError, Problem, UnknownIdError
+from canjapan.exceptions import DatasetError, FilterError, Problem, UnknownIdError
 
 if TYPE_CHECKING:
     from canjapan._index import StabbingIndex
@@ -559,10 +561,19 @@ class Dataset:
 
         Returns:
             Entries sorted by earliest day, then latest day.
+
+        Raises:
+            FilterError: a kind, country code or domain no entry can have, or a
+                ``start`` after ``end``; it suggests close valid values.
+            UnknownIdError: ``participant`` is not a person or organisation, or
+                ``place`` not a place, of this dataset.
         """
         lo = ALWAYS if start is None else day_bounds(start)[0]
         hi = NEVER if end is None else day_bounds(end)[1]
+        if start is not None and end is not None and day_bounds(start)[0] > day_bounds(end)[1]:
+            raise FilterError("start", str(start), f"is after end {str(end)!r}")
         wanted = None if kinds is None else {str(k) for k in kinds}
+        self._check_filters(wanted, participant, country, place, domain)
         entries: list[TimelineEntry] = []
         for entry in self._timeline_entries():
             e_lo = entry.date._lo
@@ -577,6 +588,45 @@ class Dataset:
                 continue
             entries.append(entry)
         return tuple(entries)
+
+    def _check_filters(
+        self,
+        kinds: set[str] | None,
+        participant: str | None,
+        country: str | None,
+        place: str | None,
+        domain: str | None,
+    ) -> None:
+        """Refuse filter values that no entry can match, suggesting close ones."""
+        if kinds is not None:
+            valid = [k.value for k in EventKind] + [k.value for k in MilestoneKind]
+            for kind in sorted(kinds - set(valid)):
+                raise FilterError(
+                    "kind", kind, "no such event or milestone kind", _close(kind, valid)
+                )
+        if country is not None:
+            codes = sorted(
+                {c for e in self.events for c in e.countries}
+                | {c for a in self.agreements for c in a.parties}
+            )
+            if country not in codes:
+                hint = [c for c in codes if c.startswith(str(country).upper())]
+                reason = "no event or agreement of this dataset involves this country code"
+                raise FilterError("country", country, reason, hint or _close(country, codes))
+        if domain is not None:
+            valid = [d.value for d in Domain]
+            if domain not in valid:
+                raise FilterError("domain", domain, "no such domain", _close(domain, valid))
+        for name, value, kinds_of in (
+            ("participant", participant, (Person, Organization)),
+            ("place", place, Place),
+        ):
+            if value is not None and not isinstance(self.find(value), kinds_of):
+                pool = [r.id for r in self if isinstance(r, kinds_of)]
+                lowered = str(value).lower()
+                hint = [i for i in pool if lowered in i][:3] or _close(lowered, pool)
+                msg = f"no {name} with id {value!r}"
+                raise UnknownIdError(str(value), hint, message=msg)
 
     def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
         def build() -> tuple[TimelineEntry, ...]:
@@ -701,6 +751,13 @@ def _scan_in_force(
             if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi and not (s_hi <= lo and e_lo > hi)
         ]
     return certain, possible
+
+
+def _close(value: object, valid: Sequence[str]) -> list[str]:
+    """Up to three valid values close to ``value``."""
+    import difflib
+
+    return difflib.get_close_matches(str(value), list(valid), n=3, cutoff=0.5)
 
 
 def _scan_holders(

@@ -13,6 +13,7 @@ __all__ = [
     "CanjapanError",
     "DatasetError",
     "DateParseError",
+    "FilterError",
     "MissingExtraError",
     "Problem",
     "UndeterminedOrderError",
@@ -145,6 +146,33 @@ class UnknownIdError(CanjapanError, KeyError):
     def __str__(self) -> str:
         # KeyError.__str__ would repr() the message; show it as written.
         return str(self.args[0])
+
+
+class FilterError(CanjapanError, ValueError):
+    """A query filter has a value no record can match: a kind, country code or
+    domain that does not exist, or a range whose start is after its end.
+
+    Attributes:
+        name: The filter (``"kind"``, ``"country"``, ``"domain"``, ``"start"``).
+        value: The value given.
+        reason: What is wrong with it.
+        suggestions: Close valid values, best first.
+    """
+
+    def __init__(
+        self, name: str, value: object, reason: str, suggestions: Sequence[str] = ()
+    ) -> None:
+        self.name = name
+        self.value = value
+        self.reason = reason
+        self.suggestions = tuple(suggestions)
+        message = f"{name} {value!r}: {reason}"
+        if self.suggestions:
+            message += "; did you mean " + ", ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.name, self.value, self.reason, self.suggestions))
 
 
 class MissingExtraError(CanjapanError, ImportError):
