@@ -460,11 +460,12 @@ class TestShow:
         assert fields["milestones"].endswith("...")
 
     def test_unknown_id_suggests(self, cli: Run) -> None:
-        """An unknown id exits 1 with one line suggesting the closest id."""
+        """An unknown id or name exits 1 with one line suggesting the closest record."""
         r = cli("show", "logistix")
         assert r.code == 1
         assert (
-            one_line(r.err) == "canjapan: no record with id 'logistix'; did you mean 'logistics'?"
+            one_line(r.err)
+            == "canjapan: no record has the id or name 'logistix'; did you mean 'logistics'?"
         )
 
 
@@ -809,3 +810,25 @@ class TestTimelineFilters:
         assert r.code == code
         assert words in r.err
         assert r.err.count("\n") == 1
+
+
+class TestLookupOnTheCommandLine:
+    """show and holders take the names users know."""
+
+    def test_show_by_abbreviation(self, cli: Run) -> None:
+        """`show ACSA` shows the agreement."""
+        r = cli("show", "ACSA", "--json", data=None)
+        assert r.code == 0
+        assert r.json()["id"] == "acsa"
+
+    def test_holders_by_title(self, cli: Run) -> None:
+        """`holders "Prime Minister of Canada"` answers for can-prime-minister."""
+        r = cli("holders", "Prime Minister of Canada", "2016-01-01", "--json", data=None)
+        assert r.json()["post"] == "can-prime-minister"
+        assert [h["id"] for h in r.json()["holders"]] == ["trudeau"]
+
+    def test_holders_of_a_non_post(self, cli: Run) -> None:
+        """A name of something that is not a post exits 1."""
+        r = cli("holders", "ACSA", data=None)
+        assert r.code == 1
+        assert "not a Post" in r.err

@@ -374,6 +374,45 @@ class TestQueries:
         assert mini.search("") == ()
 
 
+class TestLookup:
+    """lookup() finds the one record known by an id or a name."""
+
+    @pytest.mark.parametrize(
+        ("text", "rid"),
+        [
+            ("logistics", "logistics"),
+            ("LA", "logistics"),
+            ("prime minister of  JAPAN", "jpn-pm"),
+            ("Yoshihiko Noda", "noda"),
+        ],
+    )
+    def test_finds(self, mini: Dataset, text: str, rid: str) -> None:
+        """Ids, abbreviations and names match, ignoring case and repeated spaces."""
+        assert mini.lookup(text).id == rid
+
+    def test_accents(self, bundled: Dataset) -> None:
+        """Accents are ignored: 'Melanie Joly' is Mélanie Joly."""
+        assert bundled.lookup("Melanie Joly").id == "joly"
+        assert bundled.lookup("MLSA").id == "acsa"
+
+    def test_unknown_suggests(self, mini: Dataset) -> None:
+        """A name no record has raises UnknownIdError with close records."""
+        with pytest.raises(UnknownIdError, match="no record has the id or name 'Tokio'") as info:
+            mini.lookup("Tokio")
+        assert "tokyo" in info.value.suggestions
+
+    def test_ambiguous(self, bundled: Dataset) -> None:
+        """A name that several records share is refused, listing them."""
+        names: dict[str, set[str]] = {}
+        for record in bundled:
+            for label in getattr(record, "labels", ()):
+                names.setdefault(label.text, set()).add(record.id)
+        text, ids = next((t, i) for t, i in sorted(names.items()) if len(i) > 1)
+        with pytest.raises(UnknownIdError, match="names") as info:
+            bundled.lookup(text)
+        assert set(info.value.suggestions) <= ids
+
+
 class TestEquality:
     """Datasets compare by value."""
 

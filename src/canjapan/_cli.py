@@ -99,7 +99,10 @@ def _build_parser() -> argparse.ArgumentParser:
         help="also list agreements whose status on the date is undetermined",
     )
     p = command("holders", "List who held an office on a date (default: today).")
-    p.add_argument("post", help="a post id, e.g. can-minister-of-national-defence")
+    p.add_argument(
+        "post",
+        help="a post id or title: can-prime-minister, 'Prime Minister of Canada'",
+    )
     p.add_argument("date", nargs="?", type=_date_arg)
     p.add_argument("--include-possible", action="store_true", help="also list possible holders")
     p = command("timeline", "List agreement milestones and events in date order.")
@@ -117,8 +120,8 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep entries whose partial date may fall on either side of a bound",
     )
-    p = command("show", "Show one record by id.")
-    p.add_argument("id")
+    p = command("show", "Show one record by id or by a name it is known by (e.g. ACSA).")
+    p.add_argument("id", metavar="ID_OR_NAME")
     p = command("search", "Search records by title, name, alias or abbreviation.")
     p.add_argument("text")
     p.add_argument("--limit", type=_positive_int, default=10, help="at most this many results")
@@ -237,7 +240,8 @@ def _str(value: object) -> str:
 
 def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     on = _today_or(args.date)
-    result = ds.office_holders(args.post, on, include_possible=args.include_possible)
+    post = ds.lookup(args.post)
+    result = ds.office_holders(post.id, on, include_possible=args.include_possible)
     rows = [
         (h.person.id, h.person.name, _str(h.tenure.start), _tenure_end(h.tenure), kind)
         for kind, holders in (("certain", result.certain), ("possible", result.possible))
@@ -264,7 +268,7 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     else:
         out.write(f"({_nobody(result)})\n")
     if not args.include_possible:
-        hidden = len(ds.office_holders(args.post, on, include_possible=True).possible)
+        hidden = len(ds.office_holders(post.id, on, include_possible=True).possible)
         if hidden:
             out.write(
                 f"\n({hidden} more may have held it: their tenures may cover this date; "
@@ -324,7 +328,7 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
 
 
 def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    record = ds.get(args.id)
+    record = ds.lookup(args.id)
     data = _record_json(record)
     if args.json:
         _emit_json(data, out)

@@ -336,6 +336,20 @@ class Dataset:
                 close = [k for k in self._by_id if lowered in k][:3]
             raise UnknownIdError(str(id), close) from None
 
+    def lookup(self, text: str) -> Record:
+        """The one record known by ``text``: its id, or exactly one of its names
+        (title, name, short name, abbreviation, alias or label), ignoring case,
+        accents and repeated spaces: ``lookup("MLSA")``, ``lookup("melanie joly")``,
+        ``lookup("Prime Minister of Canada")``.
+
+        Raises:
+            UnknownIdError: no record, or more than one, is known by ``text``; it
+                suggests the records meant.
+        """
+        from canjapan._search import lookup
+
+        return lookup(self, text)
+
     def find(self, id: str, default: T | None = None) -> Record | T | None:
         """The record with this id, or ``default``."""
         return self._by_id.get(id, default)

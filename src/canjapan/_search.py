@@ -22,11 +22,12 @@ from canjapan._model import (
     Topic,
 )
 from canjapan._results import SearchHit
+from canjapan.exceptions import UnknownIdError
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
 
-__all__ = ["names_of", "search"]
+__all__ = ["lookup", "names_of", "search"]
 
 _TOKEN: Final = re.compile(r"[\w+]+")
 
@@ -117,3 +118,36 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
             hits.append(SearchHit(record=record, score=best, matched=matched))
     hits.sort(key=lambda h: (-h.score, h.record.id))
     return tuple(hits if limit is None else hits[:limit])
+
+
+def _key(text: str) -> str:
+    """A name as looked up: folded (case and accents) with its spaces collapsed."""
+    return " ".join(_fold(text).split())
+
+
+def _lookup_index(dataset: Dataset) -> dict[str, tuple[str, ...]]:
+    found: dict[str, set[str]] = {}
+    for record in dataset:
+        found.setdefault(_key(record.id), set()).add(record.id)
+        for _, name, _ in names_of(record):
+            found.setdefault(_key(name), set()).add(record.id)
+    return {k: tuple(sorted(v)) for k, v in found.items() if k}
+
+
+def lookup(dataset: Dataset, text: str) -> Record:
+    """The one record whose id or name is ``text`` (see :meth:`Dataset.lookup`)."""
+    if text in dataset:
+        return dataset.get(text)
+    key = _key(str(text))
+    index = dataset._cached("lookup", lambda: _lookup_index(dataset))
+    ids = index.get(key, ())
+    if len(ids) == 1:
+        return dataset.get(ids[0])
+    if ids:
+        msg = f"{text!r} names {len(ids)} records; give one of their ids"
+        raise UnknownIdError(str(text), ids[:5], message=msg)
+    close = difflib.get_close_matches(key, list(index), n=3, cutoff=0.75)
+    suggestions = list(dict.fromkeys(i for k in close for i in index[k]))[:3]
+    if not suggestions:
+        suggestions = [i for k, v in index.items() if key and key in k for i in v][:3]
+    raise UnknownIdError(str(text), suggestions, message=f"no record has the id or name {text!r}")
