@@ -832,3 +832,53 @@ class TestLookupOnTheCommandLine:
         r = cli("holders", "ACSA", data=None)
         assert r.code == 1
         assert "not a Post" in r.err
+
+
+class TestTerminalManners:
+    """Errors are one line in the library's words; a closed pipe is not an error."""
+
+    def test_broken_pipe_in_process(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A reader that goes away ends the command quietly with status 0."""
+
+        class Gone(io.StringIO):
+            def write(self, s: str) -> int:
+                raise BrokenPipeError(32, "Broken pipe")
+
+        assert main(["timeline", "--data", str(MINI)], out=Gone()) == 0
+        assert capsys.readouterr().err == ""
+
+    @pytest.mark.slow
+    def test_broken_pipe_like_head(self) -> None:
+        """`canjapan timeline | head -1`: the first line, then exit 0 and no message."""
+        path = os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))
+        with subprocess.Popen(
+            [sys.executable, "-m", "canjapan", "timeline"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": path},
+        ) as proc:
+            assert proc.stdout is not None
+            assert proc.stderr is not None
+            assert proc.stdout.readline().startswith(b"date")
+            proc.stdout.close()
+            err = proc.stderr.read()
+            assert proc.wait(timeout=60) == 0
+        assert err == b""
+
+    def test_file_system_error_names_the_path(self, cli: Run, tmp_path: Path) -> None:
+        """A path that cannot be written is named with the reason, without an errno."""
+        blocker = tmp_path / "file"
+        blocker.write_text("x", encoding="utf-8")
+        r = cli("export", "--format", "json", "--out", str(blocker / "sub"))
+        assert r.code == 1
+        assert r.err.startswith("canjapan: ")
+        assert str(blocker) in r.err
+        assert "Errno" not in r.err
+        assert r.err.count("\n") == 1
+
+    def test_date_argument_says_what_is_accepted(self, cli: Run) -> None:
+        """A date that is not EDTF or ISO lists the accepted forms, not Python advice."""
+        r = cli("in-force", "2019/07/01")
+        assert r.code == 2
+        assert "expected one date such as 2019-07-01" in r.err
+        assert "DateInterval" not in r.err

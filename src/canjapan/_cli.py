@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -45,8 +46,12 @@ def _date_arg(text: str) -> str:
 
     try:
         day_bounds(text)
-    except (DateParseError, TypeError) as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+    except (DateParseError, TypeError):
+        msg = (
+            f"invalid date {text!r}: expected one date such as 2019-07-01, 2019-07 or 2019 "
+            "(EDTF: 2019-07~ approximate, 2019-07? uncertain, 2012-23 autumn)"
+        )
+        raise argparse.ArgumentTypeError(msg) from None
     return text
 
 
@@ -560,7 +565,20 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
         sys.stderr.write(f"canjapan: invalid dataset: {first}{more}\n")
         return EXIT_NOT_FOUND
-    except (CanjapanError, OSError) as exc:
+    except BrokenPipeError:
+        # The reader went away (`canjapan timeline | head -1`): stop quietly, as
+        # other Unix tools do, and keep Python from complaining at exit.
+        if out is sys.stdout:
+            with contextlib.suppress(OSError, ValueError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
+        where = f"{exc.filename}: " if exc.filename is not None else ""
+        sys.stderr.write(f"canjapan: {where}{reason}\n")
+        return EXIT_NOT_FOUND
+    except CanjapanError as exc:
         sys.stderr.write(f"canjapan: {exc}\n")
         return EXIT_NOT_FOUND
 
