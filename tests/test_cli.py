@@ -32,6 +32,9 @@ COMMANDS = (
     "schema",
     "plot",
     "verify-citations",
+    "posts",
+    "kinds",
+    "people",
 )
 
 
@@ -882,3 +885,31 @@ class TestTerminalManners:
         assert r.code == 2
         assert "expected one date such as 2019-07-01" in r.err
         assert "DateInterval" not in r.err
+
+
+class TestDiscovery:
+    """posts, kinds and people list what the other commands accept."""
+
+    def test_posts(self, cli: Run) -> None:
+        """Every post, with its covered period; JSON and a table."""
+        items = cli("posts", "--json").json()
+        assert [i["id"] for i in items] == ["can-pm", "jpn-pm"]
+        assert items[0]["complete_from"] == "2006-02-06"
+        assert items[1]["complete_from"] is None
+        assert "can-pm" in cli("posts").out
+
+    def test_kinds(self, cli: Run) -> None:
+        """Event, milestone and agreement kinds, as the filters take them."""
+        kinds = cli("kinds", "--json").json()
+        assert "exercise" in kinds["event"]
+        assert "signed" in kinds["milestone"]
+        assert "memorandum" in kinds["agreement"]
+
+    def test_people(self, cli: Run) -> None:
+        """People whose name or id contains the text, with the posts they held."""
+        items = cli("people", "noda", "--json").json()
+        assert items == [{"id": "noda", "name": "Yoshihiko Noda", "posts": ["jpn-pm"]}]
+        assert len(cli("people", "--json").json()) == 3
+        nobody = cli("people", "zzz")
+        assert nobody.code == 1
+        assert "(nobody)" in nobody.out

@@ -65,6 +65,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """The commands that list what the other commands accept: posts, kinds, people."""
+    command("posts", "List the posts (offices), with the period whose holders are all recorded.")
+    command("kinds", "List the event, milestone and agreement kinds that filters accept.")
+    p = command("people", "List the people, or those whose name or id contains TEXT.")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="part of a name or id, e.g. kishida")
+
+
 def _build_parser() -> argparse.ArgumentParser:
     def global_options(parser: argparse.ArgumentParser, default: object) -> None:
         parser.add_argument(
@@ -125,6 +133,7 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep entries whose partial date may fall on either side of a bound",
     )
+    _discovery_commands(command)
     p = command("show", "Show one record by id or by a name it is known by (e.g. ACSA).")
     p.add_argument("id", metavar="ID_OR_NAME")
     p = command("search", "Search records by title, name, alias or abbreviation.")
@@ -522,6 +531,73 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     return EXIT_OK if not report.missing else EXIT_NOT_FOUND
 
 
+def _posts(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    items = [
+        {
+            "id": p.id,
+            "title": p.title,
+            "country": p.country,
+            "single_holder": p.single_holder,
+            "complete_from": None if p.complete_from is None else str(p.complete_from),
+            "complete_to": None
+            if p.complete_from is None
+            else str(p.complete_to or ds.as_of.isoformat()),
+        }
+        for p in ds.posts
+    ]
+    if args.json:
+        _emit_json(items, out)
+        return EXIT_OK
+    rows = [
+        (i["id"], i["title"], i["country"], _str(i["complete_from"]), _str(i["complete_to"]))
+        for i in items
+    ]
+    _table(rows, ["id", "title", "country", "complete from", "complete to"], out)
+    return EXIT_OK
+
+
+def _kinds(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    from canjapan._model import AgreementKind, EventKind, MilestoneKind
+
+    kinds = {
+        "event": [k.value for k in EventKind],
+        "milestone": [k.value for k in MilestoneKind],
+        "agreement": [k.value for k in AgreementKind],
+    }
+    if args.json:
+        _emit_json(kinds, out)
+        return EXIT_OK
+    _table([(what, k) for what, values in kinds.items() for k in values], ["of", "kind"], out)
+    return EXIT_OK
+
+
+def _people(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    from canjapan._search import _key, names_of
+
+    wanted = None if args.text is None else _key(args.text)
+    people = [
+        p
+        for p in ds.people
+        if wanted is None
+        or wanted in _key(p.id)
+        or any(wanted in _key(name) for _, name, _ in names_of(p))
+    ]
+    items = [
+        {"id": p.id, "name": p.name, "posts": list(dict.fromkeys(t.post for t in p.tenures))}
+        for p in people
+    ]
+    if args.json:
+        _emit_json(items, out)
+        return EXIT_OK
+    if not items:
+        out.write("(nobody)\n")
+        return EXIT_NOT_FOUND
+    _table(
+        [(i["id"], i["name"], ", ".join(i["posts"])) for i in items], ["id", "name", "posts"], out
+    )
+    return EXIT_OK
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Any, TextIO], int]] = {
     "in-force": _in_force,
     "holders": _holders,
@@ -534,6 +610,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, Any, TextIO], int]] = {
     "schema": _schema,
     "plot": _plot,
     "verify-citations": _verify,
+    "posts": _posts,
+    "kinds": _kinds,
+    "people": _people,
 }
 _NO_DATASET = {"validate", "schema"}
 
