@@ -456,8 +456,9 @@ class TestShow:
         assert fields["date"] == "2024-09"
         assert fields["period"] == "P18M"
 
-    def test_long_values_are_shortened(self, cli: Run) -> None:
+    def test_long_values_are_shortened(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """Values longer than 200 characters are cut with an ellipsis."""
+        monkeypatch.setenv("COLUMNS", "400")
         fields = {row["field"]: row["value"] for row in parse_table(cli("show", "logistics").out)}
         assert len(fields["milestones"]) == 200
         assert fields["milestones"].endswith("...")
@@ -913,3 +914,25 @@ class TestDiscovery:
         nobody = cli("people", "zzz")
         assert nobody.code == 1
         assert "(nobody)" in nobody.out
+
+
+class TestTableWidth:
+    """Tables fit the terminal, shortening text columns, never ids or dates."""
+
+    @pytest.mark.parametrize("columns", [60, 80, 120])
+    def test_fits(self, cli: Run, monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+        """Every line of a wide table fits COLUMNS, titles shortened with "…"; ids stay
+        whole while the titles can give way."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        r = cli("timeline", "--from", "2019", "--to", "2019", data=None)
+        assert max(len(line) for line in r.out.splitlines()) <= columns
+        assert "…" in r.out
+        if columns >= 120:
+            entries = cli("timeline", "--from", "2019", "--to", "2019", "--json", data=None)
+            assert {row["id"] for row in parse_table(r.out)} == {e["id"] for e in entries.json()}
+
+    def test_unset_is_80(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """With no COLUMNS and no terminal, tables are 80 columns at most."""
+        monkeypatch.delenv("COLUMNS", raising=False)
+        r = cli("search", "ACSA", data=None)
+        assert max(len(line) for line in r.out.splitlines()) <= 80

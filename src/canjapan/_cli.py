@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from canjapan._status import OfficeState
 from canjapan.exceptions import (
@@ -162,9 +162,45 @@ def _build_parser() -> argparse.ArgumentParser:
 # -- output helpers ------------------------------------------------------------------------
 
 
+MIN_COLUMN: Final = 8
+"""A column is never cut narrower than this (or its widest cell, if narrower)."""
+_WHOLE: Final = frozenset(
+    {"id", "date", "end", "start", "signed", "in force", "status", "score", "country", "kind"}
+    | {"complete from", "complete to", "of", "field"}
+)
+"""Columns shortened only as a last resort: ids and dates are what the next
+command needs."""
+
+
+def _fit(widths: list[int], headers: Sequence[str], limit: int) -> list[int]:
+    """Column widths that fit ``limit`` characters with two spaces between columns:
+    text columns give way first, widest first; ids and dates only when the text
+    columns are as narrow as they go. As they are when they already fit."""
+    widths = list(widths)
+    loose = [min(w, MIN_COLUMN) for w in widths]
+    firm = [w if h in _WHOLE else f for w, h, f in zip(widths, headers, loose, strict=True)]
+    for floors in (firm, loose):
+        while sum(widths) + 2 * (len(widths) - 1) > limit:
+            i = max(range(len(widths)), key=lambda j: widths[j] - floors[j])
+            if widths[i] <= floors[i]:
+                break
+            widths[i] -= 1
+    return widths
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _table(rows: Sequence[Sequence[object]], headers: Sequence[str], out: TextIO) -> None:
+    """An aligned table that fits the terminal: ``COLUMNS`` or the real width, and
+    80 columns when neither is known; long cells are shortened with "…"."""
+    import shutil
+
     cells = [[str(c) for c in headers], *[["" if c is None else str(c) for c in r] for r in rows]]
     widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    widths = _fit(widths, headers, shutil.get_terminal_size((80, 24)).columns)
+    cells = [[_cut(c, w) for c, w in zip(row, widths, strict=True)] for row in cells]
     for n, row in enumerate(cells):
         line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
         out.write(line + "\n")
