@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import itertools
 import json
@@ -936,3 +937,21 @@ class TestTableWidth:
         monkeypatch.delenv("COLUMNS", raising=False)
         r = cli("search", "ACSA", data=None)
         assert max(len(line) for line in r.out.splitlines()) <= 80
+
+
+class TestSubcommandHelp:
+    """Every subcommand documents each argument and shows one example."""
+
+    @pytest.mark.parametrize("command", COMMANDS)
+    def test_help(self, cli: Run, command: str) -> None:
+        """--help ends with a working example of the command."""
+        from canjapan._cli import EXAMPLES, _build_parser
+
+        r = cli(command, "--help", data=None)
+        assert r.code == 0
+        assert f"example:\n  {EXAMPLES[command]}" in r.printed
+        assert EXAMPLES[command].startswith(f"canjapan {command}")
+        parser = _build_parser()
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        undocumented = [a.dest for a in sub.choices[command]._actions if a.help is None]
+        assert undocumented == []

@@ -65,6 +65,25 @@ def _positive_int(text: str) -> int:
     return value
 
 
+EXAMPLES: Final = {
+    "in-force": "canjapan in-force 2020-01-01 --include-possible",
+    "holders": 'canjapan holders "Prime Minister of Japan" 2021-06-01',
+    "timeline": "canjapan timeline --from 2023 --to 2023 --kind exercise --country AUS",
+    "posts": "canjapan posts --json",
+    "kinds": "canjapan kinds",
+    "people": "canjapan people kishida",
+    "show": "canjapan show ACSA",
+    "search": 'canjapan search "Keen Sword"',
+    "snapshot": "canjapan snapshot 2012-03-25",
+    "export": "canjapan export --format csv --out out/",
+    "validate": "canjapan validate my-dataset.json",
+    "schema": "canjapan schema > canjapan.schema.json",
+    "plot": "canjapan plot --out timeline.png --from 2018 --to 2026",
+    "verify-citations": "canjapan verify-citations --corpus texts/",
+}
+"""One example per command, shown at the end of its --help."""
+
+
 def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands that list what the other commands accept: posts, kinds, people."""
     command("posts", "List the posts (offices), with the period whose holders are all recorded.")
@@ -102,7 +121,14 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help, parents=[common])
+        return sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            parents=[common],
+            epilog=f"example:\n  {EXAMPLES[name]}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
     p = command("in-force", "List the agreements in force on a date (default: today).")
     p.add_argument("date", nargs="?", type=_date_arg, help="a date: 2019-07-15, 2019-07, 2019")
@@ -116,11 +142,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "post",
         help="a post id or title: can-prime-minister, 'Prime Minister of Canada'",
     )
-    p.add_argument("date", nargs="?", type=_date_arg)
+    p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
     p.add_argument("--include-possible", action="store_true", help="also list possible holders")
     p = command("timeline", "List agreement milestones and events in date order.")
-    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE")
-    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE")
+    p.add_argument(
+        "--from", dest="start", type=_date_arg, metavar="DATE", help="first date (EDTF or ISO)"
+    )
+    p.add_argument(
+        "--to", dest="end", type=_date_arg, metavar="DATE", help="last date (EDTF or ISO)"
+    )
     p.add_argument("--kind", action="append", help="keep this milestone or event kind (repeatable)")
     p.add_argument(
         "--participant", metavar="ID", help="keep entries with this person or organisation"
@@ -135,27 +165,31 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _discovery_commands(command)
     p = command("show", "Show one record by id or by a name it is known by (e.g. ACSA).")
-    p.add_argument("id", metavar="ID_OR_NAME")
+    p.add_argument("id", metavar="ID_OR_NAME", help="an id, abbreviation or name: acsa, ACSA")
     p = command("search", "Search records by title, name, alias or abbreviation.")
-    p.add_argument("text")
+    p.add_argument("text", help="words, an abbreviation or a name")
     p.add_argument("--limit", type=_positive_int, default=10, help="at most this many results")
     p = command("snapshot", "Show the state of the relationship on a date (default: today).")
-    p.add_argument("date", nargs="?", type=_date_arg)
+    p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
     p = command("export", "Export the dataset as JSON, CSV or a Frictionless Data Package.")
-    p.add_argument("--format", choices=["json", "csv", "datapackage"], required=True)
-    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument(
+        "--format", choices=["json", "csv", "datapackage"], required=True, help="what to write"
+    )
+    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     p = command("validate", "Check a dataset file or directory; list every problem.")
-    p.add_argument("path")
+    p.add_argument("path", help="a dataset: a JSON file or a directory")
     command("schema", "Print the JSON Schema of the dataset format.")
     p = command("plot", "Draw a timeline plot to a PNG file (needs the plot extra).")
-    p.add_argument("--out", required=True, metavar="FILE.png")
-    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE")
-    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE")
+    p.add_argument("--out", required=True, metavar="FILE.png", help="the image to write")
+    p.add_argument("--from", dest="start", type=_date_arg, metavar="DATE", help="first date shown")
+    p.add_argument("--to", dest="end", type=_date_arg, metavar="DATE", help="last date shown")
     p = command(
         "verify-citations",
         "Check that every quote of a source whose text is in DIR appears in it verbatim.",
     )
-    p.add_argument("--corpus", required=True, metavar="DIR")
+    p.add_argument(
+        "--corpus", required=True, metavar="DIR", help="the folder of the sources' texts"
+    )
     return parser
 
 
