@@ -308,3 +308,30 @@ class TestQueryResults:
         entries = mini.timeline()
         markup = timeline_html(entries, limit=2)
         assert f"… and {len(entries) - 2} more" in markup
+
+
+class TestShortRepr:
+    """Query answers print one line, not kilobytes of nested records."""
+
+    def test_in_force(self, mini: canjapan.Dataset) -> None:
+        """InForce names the agreements, certain then possible, and the as-of date."""
+        text = repr(mini.agreements_in_force("2019-07-15", include_possible=True))
+        assert text.startswith("<InForce on 2019-07-15: ")
+        assert "possibly logistics" in text
+        assert "\n" not in text
+        assert len(text) < 200
+
+    def test_office_holders(self, mini: canjapan.Dataset) -> None:
+        """OfficeHolders gives the state and the holders' ids."""
+        assert repr(mini.office_holders("jpn-pm", "2011-09-01")) == (
+            "<OfficeHolders jpn-pm on 2011-09-01: held (kan)>"
+        )
+        assert repr(mini.office_holders("can-pm", "2020-01-01")) == (
+            "<OfficeHolders can-pm on 2020-01-01: not covered>"
+        )
+
+    def test_snapshot(self, mini: canjapan.Dataset) -> None:
+        """Snapshot counts what it holds."""
+        text = repr(mini.snapshot("2012-03-01"))
+        assert text.startswith("<Snapshot on 2012-03-01: 1 agreements in force")
+        assert "\n" not in text

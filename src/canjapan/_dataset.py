@@ -112,6 +112,11 @@ class InForce:
         """The date is after ``as_of``: the answer presumes nothing changed since."""
         return day_bounds(self.on)[1] > self.as_of.toordinal()
 
+    def __repr__(self) -> str:
+        ids = ", ".join(a.id for a in self.certain) or "none"
+        more = f"; possibly {', '.join(a.id for a in self.possible)}" if self.possible else ""
+        return f"<InForce on {self.on}: {ids}{more} (as of {self.as_of.isoformat()})>"
+
     def _repr_html_(self) -> str:
         from canjapan._display import in_force_html
 

@@ -72,6 +72,18 @@ class OfficeHolders:
     def __len__(self) -> int:
         return len(self.certain) + len(self.possible)
 
+    def __repr__(self) -> str:
+        names = ", ".join(h.person.id for h in self.certain)
+        if self.possible:
+            names += (
+                (", " if names else "")
+                + "possibly "
+                + ", ".join(h.person.id for h in self.possible)
+            )
+        return f"<OfficeHolders {self.post.id} on {self.on}: {self.state.value}" + (
+            f" ({names})>" if names else ">"
+        )
+
     def _repr_html_(self) -> str:
         from canjapan._display import office_holders_html
 
@@ -142,6 +154,15 @@ class Snapshot:
     in_progress: tuple[Event, ...]
     last_event: Event | None
     next_event: Event | None
+
+    def __repr__(self) -> str:
+        held = sum(1 for h in self.office_holders if h.certain)
+        return (
+            f"<Snapshot on {self.on}: {len(self.in_force.certain)} agreements in force, "
+            f"{len(self.mechanisms)} mechanisms, {held} of {len(self.office_holders)} posts "
+            f"held, {len(self.events_on) + len(self.in_progress)} events on the date "
+            f"(as of {self.as_of.isoformat()})>"
+        )
 
     def _repr_html_(self) -> str:
         from canjapan._display import snapshot_html
