@@ -90,3 +90,30 @@ class TestMessages:
         error = MissingExtraError("Dataset.to_pandas()", "pandas", "pandas")
         assert error.extra == "pandas"
         assert "pip install 'canjapan[pandas]'" in str(error)
+
+
+class TestFilterError:
+    """FilterError names the filter, the value and close valid values."""
+
+    def test_message_and_fields(self) -> None:
+        """The message says what is wrong and suggests; the fields keep the parts."""
+        e = exceptions.FilterError("kind", "exercize", "no such kind", ("exercise",))
+        assert str(e) == "kind 'exercize': no such kind; did you mean 'exercise'?"
+        assert isinstance(e, CanjapanError)
+        assert isinstance(e, ValueError)
+        assert (e.name, e.value, e.reason, e.suggestions) == (
+            "kind",
+            "exercize",
+            "no such kind",
+            ("exercise",),
+        )
+
+    def test_pickles(self) -> None:
+        """It survives pickling with the same message and fields, as a process pool needs."""
+        import pickle
+
+        e = exceptions.FilterError("country", "CA", "no such code", ("CAN",))
+        back = pickle.loads(pickle.dumps(e))
+        assert type(back) is exceptions.FilterError
+        assert str(back) == str(e)
+        assert back.suggestions == ("CAN",)
