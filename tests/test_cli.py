@@ -708,6 +708,36 @@ class TestPlot:
         assert r.out.strip() == str(target)
         assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
+    def test_formats(self, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An extension matplotlib cannot write exits 2 before drawing; no extension
+        writes a PNG at exactly the path given; nothing is left half-written."""
+        pytest.importorskip("matplotlib")
+        monkeypatch.setenv("MPLBACKEND", "Agg")
+        r = cli("plot", "--out", str(tmp_path / "timeline.txt"))
+        assert r.code == 2
+        assert "cannot write '.txt' files" in r.err
+        assert ".svg" in r.err
+        assert list(tmp_path.iterdir()) == []
+        target = tmp_path / "noext"
+        r = cli("plot", "--out", str(target), "--from", "2010", "--to", "2013")
+        assert r.code == 0, r.err
+        assert r.out.strip() == str(target)
+        assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        svg = tmp_path / "t.svg"
+        assert cli("plot", "--out", str(svg), "--from", "2010", "--to", "2013").code == 0
+        assert b"<svg" in svg.read_bytes()[:500]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["noext", "t.svg"]
+
+    def test_without_matplotlib(
+        self, cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Without matplotlib, plot exits 1 naming the extra to install."""
+        monkeypatch.setitem(sys.modules, "matplotlib.backend_bases", None)
+        r = cli("plot", "--out", str(tmp_path / "t.png"))
+        assert r.code == 1
+        assert "plot" in r.err
+        assert "matplotlib" in r.err
+
 
 class TestInForceHint:
     """in-force tells users when undetermined agreements were left out."""

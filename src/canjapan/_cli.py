@@ -562,11 +562,39 @@ def _schema(_: argparse.Namespace, __: Dataset | None, out: TextIO) -> int:
 
 
 def _plot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from canjapan.exceptions import MissingExtraError
     from canjapan.plot import timeline
 
+    try:
+        from matplotlib.backend_bases import FigureCanvasBase
+    except ImportError:
+        raise MissingExtraError("canjapan plot", "plot", "matplotlib") from None
+
+    path = Path(args.out)
+    formats = sorted(FigureCanvasBase.get_supported_filetypes())
+    fmt = path.suffix.lower().lstrip(".") or "png"  # no extension: a PNG, at that path
+    if fmt not in formats:
+        sys.stderr.write(
+            f"canjapan plot: error: cannot write {path.suffix!r} files; "
+            f"give --out one of: {', '.join('.' + f for f in formats)}\n"
+        )
+        return EXIT_USAGE
     fig = timeline(ds, start=args.start, end=args.end)
-    fig.savefig(args.out, dpi=120)
-    out.write(f"{args.out}\n")
+    # Write beside the target and rename, so that a failure leaves no half-written file.
+    with tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    ) as tmp:
+        try:
+            fig.savefig(tmp, dpi=120, format=fmt)
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp.name)
+            raise
+    os.replace(tmp.name, path)
+    out.write(f"{path}\n")
     return EXIT_OK
 
 
