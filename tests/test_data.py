@@ -28,18 +28,6 @@ from canjapan._verify import iter_citations
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 SNAPSHOT = SNAPSHOTS / "bundled_queries.json"
 YEARS = range(2009, 2027)
-COVERED_POSTS = [
-    "can-prime-minister",
-    "jpn-prime-minister",
-    "can-minister-of-foreign-affairs",
-    "jpn-minister-for-foreign-affairs",
-    "can-minister-of-national-defence",
-    "jpn-minister-of-defense",
-    "can-chief-of-the-defence-staff",
-    "jpn-chief-of-staff-joint-staff",
-    "can-ambassador-to-japan",
-    "jpn-ambassador-to-canada",
-]
 MAX_GAP_DAYS = 60
 IN_FORCE_DATES = ["2011-01-01", "2019-06-30", "2019-07-15", "2020-01-01", "2026-02-01"]
 HOLDER_DATES = ["2010-11-14", "2012-03-25", "2024-09-13", "2026-02-13"]
@@ -50,6 +38,13 @@ MAIN_POSTS = [
     "jpn-prime-minister",
     "jpn-minister-for-foreign-affairs",
     "jpn-minister-of-defense",
+]
+COVERED_POSTS = [
+    *MAIN_POSTS,
+    "can-chief-of-the-defence-staff",
+    "jpn-chief-of-staff-joint-staff",
+    "can-ambassador-to-japan",
+    "jpn-ambassador-to-canada",
 ]
 
 

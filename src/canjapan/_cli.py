@@ -302,8 +302,7 @@ def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
 
 def _short(agreement: Agreement, width: int = 60) -> str:
     """A short name for tables: the first short name, else the title, cut to ``width``."""
-    name = agreement.short_names[0] if agreement.short_names else agreement.title
-    return name if len(name) <= width else name[: width - 1] + "…"
+    return _cut(agreement.short_names[0] if agreement.short_names else agreement.title, width)
 
 
 def _agreement_row(a: Any, on: str) -> dict[str, Any]:

@@ -624,9 +624,12 @@ class Dataset:
                     "kind", kind, "no such event or milestone kind", _close(kind, valid)
                 )
         if country is not None:
-            codes = sorted(
-                {c for e in self.events for c in e.countries}
-                | {c for a in self.agreements for c in a.parties}
+            codes = self._cached(
+                "country_codes",
+                lambda: sorted(
+                    {c for e in self.events for c in e.countries}
+                    | {c for a in self.agreements for c in a.parties}
+                ),
             )
             if country not in codes:
                 hint = [c for c in codes if c.startswith(str(country).upper())]
@@ -701,7 +704,8 @@ class Dataset:
         # and certainly ending after it, else on the date.
         during = [e for e in happened if (e.end or e.start)._hi >= lo and e.start._lo <= hi]
         in_progress = tuple(e for e in during if e.start._hi < lo and (e.end or e.start)._lo > hi)
-        events_on = tuple(e for e in during if e not in in_progress)
+        spanning = {e.id for e in in_progress}
+        events_on = tuple(e for e in during if e.id not in spanning)
         # The last event is the one that can end latest; the next, the one that can
         # start earliest (ties broken by the other bound, then by id).
         last = max(
