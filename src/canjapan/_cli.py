@@ -561,9 +561,9 @@ def _schema(_: argparse.Namespace, __: Dataset | None, out: TextIO) -> int:
 
 
 def _plot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    import tempfile
     from pathlib import Path
 
+    from canjapan._files import write_with
     from canjapan.exceptions import MissingExtraError
     from canjapan.plot import timeline
 
@@ -582,17 +582,8 @@ def _plot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         )
         return EXIT_USAGE
     fig = timeline(ds, start=args.start, end=args.end)
-    # Write beside the target and rename, so that a failure leaves no half-written file.
-    with tempfile.NamedTemporaryFile(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    ) as tmp:
-        try:
-            fig.savefig(tmp, dpi=120, format=fmt)
-        except BaseException:
-            tmp.close()
-            os.unlink(tmp.name)
-            raise
-    os.replace(tmp.name, path)
+    # Written beside the target and renamed, so that a failure leaves no half-written file.
+    write_with({path: lambda f: fig.savefig(f, dpi=120, format=fmt)})
     out.write(f"{path}\n")
     return EXIT_OK
 

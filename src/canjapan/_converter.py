@@ -1001,10 +1001,12 @@ def dump(dataset: Dataset, path: str | os.PathLike[str]) -> None:
     ends in ``.json``."""
     from pathlib import Path
 
+    from canjapan._files import write_bytes, write_files
+
     p = Path(path)
     if p.suffix == ".json":
-        p.write_text(dumps(dataset), encoding="utf-8")
+        write_bytes(p, dumps(dataset).encode("utf-8"))
         return
+    files = {p / name: text.encode("utf-8") for name, text in dump_files(dataset).items()}
     p.mkdir(parents=True, exist_ok=True)
-    for name, text in dump_files(dataset).items():
-        (p / name).write_text(text, encoding="utf-8")
+    write_files(files)

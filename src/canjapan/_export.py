@@ -28,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from canjapan._files import write_files
 from canjapan._frames import Column, Table, Value, tables
 
 if TYPE_CHECKING:
@@ -80,15 +81,10 @@ def export(dataset: Dataset, out_dir: str | os.PathLike[str], *, fmt: str) -> li
         if fmt == "datapackage":
             files[DATAPACKAGE_FILE] = _json(datapackage(dataset, flat))
     directory = Path(out_dir)
+    staged = {directory / name: text.encode("utf-8") for name, text in files.items()}
     directory.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name, text in files.items():
-        path = directory / name
-        # newline="" keeps the CSV files' \r\n line ends as the csv module wrote them.
-        with path.open("w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        written.append(path)
-    return written
+    write_files(staged)
+    return list(staged)
 
 
 # -- CSV ----------------------------------------------------------------------------------
