@@ -21,6 +21,12 @@ Prints microseconds per agreement for
 with the ratios to msgspec (target: at most 5x), and the peak memory of loading
 (tracemalloc; target: at most 2x the file size).
 
+It then times the error path: the same data with every agreement's signing place
+an unknown id, so that loading reports one problem per agreement, at an eighth of
+the count and at the full count. Reporting must be linear in the problems: the
+cost per problem at the full count over the cost at an eighth (target: about 1x,
+at most 1.5x), and the cost of a report over a valid load of the same size.
+
 Run it with ``python benchmarks/bench_load.py [--count N] [--repeat R]``; it needs
 the ``dev`` extra (msgspec is a benchmark-only dependency).
 """
@@ -36,6 +42,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -370,6 +377,49 @@ def main(argv: list[str] | None = None) -> None:
         for name, run in runs:
             peak = peak_memory(run)
             print(f"  {name:<46}  {peak / 1e6:7.1f} MB  {peak / size:4.2f}x the file")
+
+    error_path(n, repeat)
+
+
+def with_bad_references(raw: dict[str, Any]) -> str:
+    """The dataset's text with every agreement's signing place an unknown id."""
+    for agreement in raw["agreements"]:
+        agreement["milestones"][0]["place"] = f"nowhere-{agreement['id']}"
+    return json.dumps(raw, indent=2, ensure_ascii=False)
+
+
+def report_time(text: str, problems: int) -> float:
+    """Seconds to load ``text`` and get its DatasetError of ``problems`` problems."""
+    start = time.perf_counter()
+    try:
+        canjapan.loads(text)
+    except canjapan.DatasetError as exc:
+        found = len(exc.problems)
+        seconds = time.perf_counter() - start
+    else:
+        raise SystemExit("the bad dataset loaded")
+    if found != problems:
+        raise SystemExit(f"expected {problems} problems, got {found}")
+    return seconds
+
+
+def error_path(n: int, repeat: int) -> None:
+    """Print the cost of reporting n/8 and n problems, and their ratio."""
+    print("\nerror path: one unknown reference per agreement (target: linear)")
+    small = max(n // 8, 1)
+    per_problem = {}
+    for count in (small, n):
+        bad = with_bad_references(synthetic(count))
+        valid = json.dumps(synthetic(count), indent=2, ensure_ascii=False)
+        report = best_of(repeat, partial(report_time, bad, count))
+        load = best_of(repeat, partial(canjapan.loads, valid))
+        per_problem[count] = report / count
+        print(
+            f"  {count:>9,} problems  {report:7.3f} s  {report * 1e6 / count:7.2f} us/problem"
+            f"  {report / load:4.2f}x a valid load of the same size"
+        )
+    ratio = per_problem[n] / per_problem[small]
+    print(f"  cost per problem at {n:,} / at {small:,}: {ratio:4.2f}x (linear: about 1x)")
 
 
 if __name__ == "__main__":

@@ -10,9 +10,10 @@ from __future__ import annotations
 import ast
 import copy
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any, NamedTuple
 
 import pytest
 
@@ -584,11 +585,14 @@ class TestFileProblems:
         path = tmp_path / "locked.json"
         path.write_bytes(MINI.read_bytes())
 
-        def denied(self: Path, *args: object, **kwargs: object) -> NoReturn:
-            raise PermissionError(13, "Permission denied", str(self))
+        real_open = os.open
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
-        monkeypatch.setattr(Path, "open", denied)
+        def denied(file: Any, *args: Any, **kwargs: Any) -> int:
+            if os.fspath(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", denied)
         with pytest.raises(DatasetError) as info:
             canjapan.load(path)
         [problem] = info.value.problems
@@ -644,12 +648,10 @@ class TestSafety:
         path.write_bytes(MINI.read_bytes())
         size = path.stat().st_size
 
-        def refuse(self: Path) -> bytes:
-            raise AssertionError(f"{self} was read")
+        def refuse(*args: object) -> bytes:
+            raise AssertionError("the file was read")
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
-        monkeypatch.setattr(Path, "read_text", refuse)
-        monkeypatch.setattr(Path, "open", refuse)
+        monkeypatch.setattr(os, "read", refuse)
         with pytest.raises(DatasetError) as info:
             canjapan.load(path, max_bytes=size - 1)
         assert [str(p) for p in info.value.problems] == [

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import inspect
+import pickle
 
 import pytest
 
+import canjapan
 from canjapan import exceptions
 from canjapan.exceptions import (
     AmbiguousTruthError,
@@ -117,3 +120,87 @@ class TestFilterError:
         assert type(back) is exceptions.FilterError
         assert str(back) == str(e)
         assert back.suggestions == ("CAN",)
+
+
+def _every_error() -> list[CanjapanError]:
+    """One instance of every public error, with every attribute set."""
+    return [
+        DateParseError("2019-13", "no month 13"),
+        UndeterminedOrderError("2019 and 2019-06 are not ordered"),
+        AmbiguousTruthError("use a member"),
+        DatasetError(
+            [
+                Problem("events", "a", "start", "bad date"),
+                Problem("file", None, "/x/events.json", "not a regular file", file="events.json"),
+            ],
+            source="/x",
+        ),
+        UnknownIdError("acsaa", ("acsa",)),
+        UnknownIdError("x", (), message="no participant with id 'x'"),
+        exceptions.FilterError("kind", "exercize", "no such kind", ("exercise",)),
+        MissingExtraError("canjapan plot", "plot", "matplotlib"),
+    ]
+
+
+class TestPickling:
+    """Every public error crosses a process boundary as itself."""
+
+    def test_every_public_error_is_covered(self) -> None:
+        """The instances below cover every error class the module exports."""
+        classes = {
+            obj
+            for name in exceptions.__all__
+            if isinstance(obj := getattr(exceptions, name), type) and issubclass(obj, Exception)
+        }
+        assert {type(e) for e in _every_error()} == classes - {CanjapanError}
+
+    @pytest.mark.parametrize("error", _every_error(), ids=lambda e: type(e).__name__)
+    def test_round_trip(self, error: CanjapanError) -> None:
+        """pickle gives back the same class, message, args and attributes."""
+        back = pickle.loads(pickle.dumps(error))
+        assert type(back) is type(error)
+        assert str(back) == str(error)
+        assert back.args == error.args
+        assert vars(back) == vars(error)
+
+    @pytest.mark.slow
+    def test_through_a_process_pool(self) -> None:
+        """A worker raising DateParseError gives the caller a DateParseError."""
+        with (
+            concurrent.futures.ProcessPoolExecutor(1) as pool,
+            pytest.raises(DateParseError) as info,
+        ):
+            pool.submit(canjapan.PartialDate.parse, "2019-13").result()
+        assert info.value.text == "2019-13"
+
+    def test_problem_round_trip(self) -> None:
+        """A Problem pickles with its file."""
+        p = Problem("events", "a", "start", "bad", file="events.json")
+        back = pickle.loads(pickle.dumps(p))
+        assert back == p
+        assert back.file == "events.json"
+
+
+class TestEscaping:
+    """Text from a file cannot reach a terminal raw through an error message."""
+
+    @pytest.mark.parametrize(
+        ("raw", "shown"),
+        [
+            ("a\nb", "a\\nb"),
+            ("\x1b[2J", "\\x1b[2J"),
+            ("\x9b31m", "\\x9b31m"),
+            ("\u202egnp.exe", "\\u202egnp.exe"),
+            ("a\u2028b", "a\\u2028b"),
+            ("東京 – café", "東京 – café"),
+        ],
+    )
+    def test_problem_text(self, raw: str, shown: str) -> None:
+        """Control characters in a problem's path, message and file are escaped."""
+        text = str(Problem("events", "e", raw, raw, file=raw))
+        assert text == f"{shown}: events['e'].{shown}: {shown}"
+
+    def test_source_in_heading(self) -> None:
+        """The source in a DatasetError's first line is escaped too."""
+        error = DatasetError([Problem("file", None, "p", "m")], source="/tmp/\x1b[31mred")
+        assert str(error).splitlines()[0] == "invalid dataset /tmp/\\x1b[31mred: 1 problem"

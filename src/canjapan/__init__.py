@@ -171,12 +171,17 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     Args:
         path: A JSON file or a directory in the bundled layout. Omit it for the
             bundled dataset, which is loaded once (thread-safe) and shared.
-        max_bytes: Refuse files larger than this before reading them (default
-            256 MiB).
+        max_bytes: Refuse a file larger than this (default 256 MiB). The bytes
+            are counted as they are read, so a file that grows or reports a
+            wrong size is refused too.
 
     Raises:
         DatasetError: the data is invalid; its ``problems`` name every problem
-            (collection, record id, field path). Nothing is half-loaded.
+            (collection, record id, field path). Nothing is half-loaded. Also
+            raised for a path that is not a regular file or directory (a FIFO,
+            a device, a socket, a dangling symbolic link), and for a directory
+            holding a file that is not one of the layout's (a misspelt
+            ``Events.json``).
     """
     if path is None:
         return _bundled_dataset()
@@ -185,11 +190,13 @@ def load(path: str | os.PathLike[str] | None = None, *, max_bytes: int | None = 
     return load_path(path, max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes)
 
 
-def loads(text: str | bytes) -> Dataset:
-    """Load a single-file dataset from JSON text.
+def loads(text: str | bytes | bytearray | memoryview) -> Dataset:
+    """Load a single-file dataset from JSON text, or from its UTF-8 bytes.
 
     Raises:
-        DatasetError: the text is not JSON or not a valid dataset.
+        DatasetError: the text is not JSON, not UTF-8, holds a lone surrogate, or
+            is not a valid dataset.
+        TypeError: ``text`` is neither text nor bytes.
     """
     from canjapan._converter import loads as _loads
 

@@ -27,6 +27,8 @@ nothing is returned unless the whole dataset is valid.
 
 from __future__ import annotations
 
+import difflib
+import errno
 import gc
 import io
 import json
@@ -34,6 +36,7 @@ import json.scanner
 import math
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -283,22 +286,39 @@ _ITEM_PATH: Final = re.compile(r"(milestones|tenures)\[(\d+)\](.*)", re.DOTALL)
 
 def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[Problem]:
     """Point paths into milestones and tenures, which records keep sorted, at the
-    item's position in the input."""
+    item's position in the input.
+
+    Linear in the problems: the raw records are indexed by id once per collection
+    that needs it, and each record is structured once however many problems it has.
+    """
+    by_id: dict[str, dict[str, Any]] = {}
+    structured: dict[tuple[str, str], Any] = {}
     out = []
     for p in problems:
         m = _ITEM_PATH.fullmatch(p.path)
         field = _REORDERED.get(p.collection)
-        raw = next((r for r in lists.get(p.collection, ()) if r.get("id") == p.record), None)
+        if not (m and field is not None and m.group(1) == field and p.record is not None):
+            out.append(p)
+            continue
+        if p.collection not in by_id:
+            by_id[p.collection] = {
+                r["id"]: r
+                for r in reversed(lists.get(p.collection, ()))
+                if isinstance(r, dict) and isinstance(r.get("id"), str)
+            }
+        raw = by_id[p.collection].get(p.record)
         path = p.path
-        if m and field is not None and m.group(1) == field and raw is not None:
-            record: Any = _converter().structure(raw, COLLECTIONS[p.collection])
-            item = getattr(record, field)[int(m.group(2))]
+        if raw is not None:
+            key = (p.collection, p.record)
+            if key not in structured:
+                structured[key] = _converter().structure(raw, COLLECTIONS[p.collection])
+            item = getattr(structured[key], field)[int(m.group(2))]
             hook = _converter().get_structure_hook(type(item))
             for j, written in enumerate(raw[field]):
                 if hook(written, type(item)) == item:
                     path = f"{field}[{j}]{m.group(3)}"
                     break
-        out.append(Problem(p.collection, p.record, path, p.message))
+        out.append(Problem(p.collection, p.record, path, p.message, file=p.file))
     return out
 
 
@@ -513,12 +533,21 @@ def _json_type(value: object) -> str:
     return type(value).__name__
 
 
-def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
-    """Load a single-file dataset from JSON text.
+def loads(text: str | bytes | bytearray | memoryview, *, source: str | None = None) -> Dataset:
+    """Load a single-file dataset from JSON text, or from its UTF-8 bytes.
 
     Raises:
         DatasetError: the text is not valid JSON or not a valid dataset.
+        TypeError: ``text`` is neither text nor bytes.
     """
+    where = source or "<string>"
+    if isinstance(text, bytearray | memoryview):
+        text = bytes(text)
+    elif isinstance(text, str):
+        _refuse_lone_surrogates(text, where)
+    elif not isinstance(text, bytes):
+        msg = f"loads() takes JSON text or its UTF-8 bytes, not {type(text).__name__}"
+        raise TypeError(msg)
     with _bulk_load():
         try:
             if isinstance(text, str):
@@ -528,7 +557,22 @@ def loads(text: str | bytes, *, source: str | None = None) -> Dataset:
             return _streamed_dataset(*_stream_document(stream))
         except _Unstreamable:
             pass
-        return structure_dataset(_parse_json(text, source or "<string>"), source=source)
+        return structure_dataset(_parse_json(text, where), source=source)
+
+
+def _refuse_lone_surrogates(text: str, where: str) -> None:
+    """Refuse text holding a surrogate code point, which no UTF-8 file can hold (a
+    JSON escape such as ``\\ud83d`` is checked after parsing, see :func:`_parse_json`)."""
+    if text.isascii():
+        return
+    step = 1 << 20
+    for offset in range(0, len(text), step):  # in slices: no copy of the whole text
+        try:
+            text[offset : offset + step].encode("utf-8")
+        except UnicodeEncodeError as exc:
+            char = exc.object[exc.start : exc.end]
+            msg = f"not valid Unicode: lone surrogate {char!r} at character {offset + exc.start}"
+            raise DatasetError([Problem("file", None, where, msg)], source=where) from None
 
 
 def _parse_json(text: str | bytes, where: str) -> Any:
@@ -847,32 +891,116 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(msg)
 
 
+# -- files ------------------------------------------------------------------------------
+#
+# A dataset file is opened once, checked to be a regular file (a FIFO, a device, a
+# socket or a directory is refused before anything is read, so that no read can
+# hang or run forever), and read through a counter that refuses the file as soon as
+# more than ``max_bytes`` bytes come (a file may grow, or report a size it does not
+# have). Every refusal is a DatasetError naming the path and the reason.
+
+_KINDS: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _file_error(path: object, message: str, file: str | None = None) -> DatasetError:
+    where = os.fspath(path) if isinstance(path, os.PathLike | str) else repr(path)
+    return DatasetError([Problem("file", None, str(where), message, file=file)], source=str(where))
+
+
+class _Bounded(io.RawIOBase):
+    """The bytes of an open file, refusing it once more than ``limit`` have been read."""
+
+    def __init__(self, fd: int, limit: int, where: str) -> None:
+        self._fd = fd
+        self._limit = limit
+        self._where = where
+        self._count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        # Never ask for more than one byte past the limit.
+        want = min(len(view), self._limit - self._count + 1)
+        data = os.read(self._fd, want) if want > 0 else b""
+        n = len(data)
+        view[:n] = data
+        self._count += n
+        if self._count > self._limit:
+            raise _file_error(
+                self._where,
+                f"more than {self._limit} bytes, over the limit "
+                "(pass max_bytes= to load() to raise it)",
+            )
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self._fd)
+        super().close()
+
+
+def _open(path: Path, max_bytes: int) -> io.BufferedReader:
+    """``path`` opened for reading, if it is a regular file of at most ``max_bytes``."""
+    where = str(path)
+    try:
+        # Non-blocking, so that opening a FIFO with no writer does not wait for one.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except ValueError:
+        raise _file_error(path, "not a valid path: it contains a NUL character") from None
+    except OSError as exc:
+        raise _file_error(path, _open_failure(path, exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _file_error(path, _not_regular(info.st_mode))
+        if info.st_size > max_bytes:
+            raise _file_error(
+                path,
+                f"{info.st_size} bytes is over the limit of {max_bytes} bytes "
+                "(pass max_bytes= to load() to raise it)",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return io.BufferedReader(_Bounded(fd, max_bytes, where))
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((kind for test, kind in _KINDS if test(mode)), "another kind of file")
+    return f"not a regular file: {kind}"
+
+
+def _open_failure(path: Path, exc: OSError) -> str:
+    """Why ``path`` could not be opened, in words."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop"
+    if os.path.islink(path) and not os.path.exists(path):
+        return "a symbolic link to a missing file"
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG
+    if not stat.S_ISREG(mode):  # a socket cannot be opened at all
+        return _not_regular(mode)
+    return f"cannot read: {exc.strerror}"
+
+
 def _read(path: Path, max_bytes: int) -> Any:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DatasetError(
-            [Problem("file", None, str(path), f"cannot read: {exc.strerror}")], source=str(path)
-        ) from None
-    if size > max_bytes:
-        raise DatasetError(
-            [
-                Problem(
-                    "file",
-                    None,
-                    str(path),
-                    f"{size} bytes is over the limit of {max_bytes} bytes "
-                    "(pass max_bytes= to load() to raise it)",
-                )
-            ],
-            source=str(path),
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DatasetError(
-            [Problem("file", None, str(path), f"cannot read: {exc.strerror}")], source=str(path)
-        ) from None
+    with _open(path, max_bytes) as f:
+        try:
+            data = f.read()
+        except OSError as exc:
+            raise _file_error(path, f"cannot read: {exc.strerror}") from None
     return _parse_json(data, str(path))
 
 
@@ -880,38 +1008,108 @@ def load_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTE
     """Load a dataset from a single JSON file or a directory in the bundled layout.
 
     Raises:
-        DatasetError: the input is missing, too large, not JSON or not a valid dataset.
+        DatasetError: the input is missing, not a regular file or directory, too
+            large, not JSON or not a valid dataset.
     """
     from pathlib import Path  # not at import: loading the bundled data does not need it
 
-    p = Path(path)
+    try:
+        p = Path(path)
+    except TypeError:
+        raise _file_error(path, f"not a path: {type(path).__name__}") from None
     with _bulk_load():
+        if _is_dir(p):
+            files = _directory_files(p)
+            try:
+                return _stream_directory(files, max_bytes)
+            except (_Unstreamable, OSError):
+                pass
+            return _in_files(p, lambda: structure_dataset(_read_directory(files, max_bytes)))
         try:
-            if p.is_dir():
-                return _stream_directory(p, max_bytes)
             return _streamed_dataset(*_stream_file(p, max_bytes, _stream_document))
         except (_Unstreamable, OSError):
             pass
-        if p.is_dir():
-            return structure_dataset(_read_directory(p, max_bytes), source=str(p))
         return structure_dataset(_read(p, max_bytes), source=str(p))
 
 
+def _is_dir(p: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(p).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def _stream_file(path: Path, max_bytes: int, parse: Callable[[_Stream], T]) -> T:
-    if path.stat().st_size > max_bytes:
-        raise _Unstreamable
-    with path.open(encoding="utf-8", newline="") as file:
-        stream = _Stream(file=file)
-        return parse(stream)
+    with io.TextIOWrapper(_open(path, max_bytes), encoding="utf-8", newline="") as file:
+        return parse(_Stream(file=file))
 
 
-def _stream_directory(p: Path, max_bytes: int) -> Dataset:
-    fields = _stream_file(p / META_FILE, max_bytes, _stream_meta)
-    collections = {}
-    for cname, cls in COLLECTIONS.items():
-        file = p / f"{cname}.json"
-        if file.is_file():
-            collections[cname] = _stream_file(file, max_bytes, partial(_stream_array, cls=cls))
+def _directory_files(p: Path) -> dict[str, Path]:
+    """The files of a dataset directory by collection (``"dataset"`` for its
+    ``dataset.json``), refusing a name that is no file of the layout."""
+    known = {META_FILE: "dataset", **{f"{c}.json": c for c in COLLECTIONS}}
+    try:
+        names = sorted(os.listdir(p))
+    except OSError as exc:
+        raise _file_error(p, f"cannot read: {exc.strerror}") from None
+    problems = []
+    found: dict[str, Path] = {}
+    for name in names:
+        if name in known:
+            found[known[name]] = p / name
+            continue
+        close = difflib.get_close_matches(name.lower(), list(known), n=1, cutoff=0.75)
+        if close or name.lower().endswith(".json"):
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            problems.append(
+                Problem(
+                    "file",
+                    None,
+                    str(p / name),
+                    "not a file of a dataset directory, whose files are "
+                    f"{META_FILE} and one per collection (events.json, ...){hint}",
+                    file=name,
+                )
+            )
+    if "dataset" not in found:
+        problems.append(
+            Problem(
+                "file",
+                None,
+                str(p / META_FILE),
+                f"missing: a dataset directory needs {META_FILE}",
+                file=META_FILE,
+            )
+        )
+    if problems:
+        raise DatasetError(problems, source=str(p))
+    return found
+
+
+def _in_files(p: Path, load: Callable[[], Dataset]) -> Dataset:
+    """``load()``, its problems placed in the files of the directory ``p``."""
+    try:
+        return load()
+    except DatasetError as exc:
+        files = {"dataset": META_FILE, **{c: f"{c}.json" for c in COLLECTIONS}}
+        raise DatasetError(
+            [
+                q
+                if q.file is not None or q.collection not in files
+                else q.in_file(files[q.collection])
+                for q in exc.problems
+            ],
+            source=str(p),
+        ) from None
+
+
+def _stream_directory(files: Mapping[str, Path], max_bytes: int) -> Dataset:
+    fields = _stream_file(files["dataset"], max_bytes, _stream_meta)
+    collections = {
+        cname: _stream_file(files[cname], max_bytes, partial(_stream_array, cls=cls))
+        for cname, cls in COLLECTIONS.items()
+        if cname in files
+    }
     return _streamed_dataset(fields, collections)
 
 
@@ -928,32 +1126,17 @@ def _stream_array(stream: _Stream, cls: type) -> tuple[Any, ...]:
     return records
 
 
-def _read_directory(p: Path, max_bytes: int) -> dict[str, Any]:
-    meta_path = p / META_FILE
-    if not meta_path.is_file():
-        raise DatasetError(
-            [
-                Problem(
-                    "file", None, str(meta_path), "missing: a dataset directory needs dataset.json"
-                )
-            ],
-            source=str(p),
-        )
+def _read_directory(files: Mapping[str, Path], max_bytes: int) -> dict[str, Any]:
+    meta_path = files["dataset"]
     raw = _read(meta_path, max_bytes)
     if not isinstance(raw, dict):
-        raise DatasetError(
-            [
-                Problem(
-                    "file", None, str(meta_path), f"expected a JSON object, got {_json_type(raw)}"
-                )
-            ],
-            source=str(p),
+        raise _file_error(
+            meta_path, f"expected a JSON object, got {_json_type(raw)}", file=META_FILE
         )
     raw = dict(raw)
     for cname in COLLECTIONS:
-        file = p / f"{cname}.json"
-        if file.is_file():
-            raw[cname] = _read(file, max_bytes)
+        if cname in files:
+            raw[cname] = _read(files[cname], max_bytes)
     return raw
 
 

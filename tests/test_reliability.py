@@ -1,0 +1,259 @@
+"""Hostile files, processes and terminals: each class of attack of docs/reliability.md.
+
+The tests are grouped by the catalogue's sections; each names the behaviour the
+catalogue promises.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import canjapan
+from canjapan import DatasetError
+from tests.conftest import MINI
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file kinds")
+
+
+def _only_problem(exc: pytest.ExceptionInfo[DatasetError]) -> canjapan.Problem:
+    [problem] = exc.value.problems
+    return problem
+
+
+def _dump_dir(tmp_path: Path) -> Path:
+    directory = tmp_path / "ds"
+    canjapan.dump(canjapan.load(MINI), directory)
+    return directory
+
+
+class _CountingReads:
+    """Counts the bytes os.read returns, to prove a limit is kept while reading."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.total = 0
+        real = os.read
+
+        def read(fd: int, n: int) -> bytes:
+            data = real(fd, n)
+            self.total += len(data)
+            return data
+
+        monkeypatch.setattr(os, "read", read)
+
+
+@posix_only
+class TestFilesThatAreNotRegular:
+    """A FIFO, a device, a socket or a directory is refused before any read."""
+
+    def test_fifo_without_writer(self, tmp_path: Path) -> None:
+        """A FIFO with no writer is refused at once instead of blocking."""
+        fifo = tmp_path / "data.json"
+        os.mkfifo(fifo)
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(fifo, max_bytes=1000)
+        problem = _only_problem(info)
+        assert (problem.path, problem.message) == (
+            str(fifo),
+            "not a regular file: a FIFO (named pipe)",
+        )
+
+    def test_character_device(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """/dev/zero, endless, is refused without reading a byte."""
+        reads = _CountingReads(monkeypatch)
+        with pytest.raises(DatasetError) as info:
+            canjapan.load("/dev/zero", max_bytes=1000)
+        assert _only_problem(info).message == "not a regular file: a character device"
+        assert reads.total == 0
+
+    def test_standard_input_pipe(self) -> None:
+        """A pipe on standard input (/dev/stdin) is refused, not read."""
+        read_end, write_end = os.pipe()
+        try:
+            with pytest.raises(DatasetError) as info:
+                canjapan.load(f"/dev/fd/{read_end}", max_bytes=1000)
+        finally:
+            os.close(read_end)
+            os.close(write_end)
+        assert _only_problem(info).message == "not a regular file: a FIFO (named pipe)"
+
+    def test_socket(self, tmp_path: Path) -> None:
+        """A Unix socket is named as such."""
+        path = tmp_path / "s"
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(str(path))
+            with pytest.raises(DatasetError) as info:
+                canjapan.load(path)
+        assert _only_problem(info).message == "not a regular file: a socket"
+
+    def test_nul_in_path(self) -> None:
+        """A path holding a NUL character is a DatasetError, not a bare ValueError."""
+        with pytest.raises(DatasetError) as info:
+            canjapan.load("a\0b")
+        assert _only_problem(info).message == "not a valid path: it contains a NUL character"
+
+    def test_symlink_loop(self, tmp_path: Path) -> None:
+        """A symbolic link to itself is named a loop."""
+        loop = tmp_path / "loop.json"
+        loop.symlink_to(loop)
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(loop)
+        assert _only_problem(info).message == "a symbolic link loop"
+
+
+class TestByteLimit:
+    """max_bytes counts the bytes read; it does not trust the size a file reports."""
+
+    def test_growing_file_is_cut_at_the_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file whose stat() size is under the limit but that holds more is refused,
+        having read at most the limit plus one byte."""
+        path = tmp_path / "big.json"
+        path.write_bytes(MINI.read_bytes())
+        size = path.stat().st_size
+        real_fstat = os.fstat
+
+        def small_fstat(fd: int) -> Any:
+            info = real_fstat(fd)
+            return os.stat_result((*info[:6], 10, *info[7:]))  # st_size = 10
+
+        monkeypatch.setattr(os, "fstat", small_fstat)
+        reads = _CountingReads(monkeypatch)
+        limit = size // 2
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(path, max_bytes=limit)
+        assert _only_problem(info).message == (
+            f"more than {limit} bytes, over the limit (pass max_bytes= to load() to raise it)"
+        )
+        assert reads.total <= limit + 1
+
+    @posix_only
+    @pytest.mark.parametrize(
+        "argv", [["validate", "/dev/zero"], ["--data", "/dev/zero", "in-force"]]
+    )
+    def test_command_line_refuses_devices(
+        self, argv: list[str], capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """validate and --data refuse /dev/zero in one line, exit 1, without reading it."""
+        from canjapan._cli import main
+
+        assert main(argv) == 1
+        shown = capsys.readouterr()
+        assert "/dev/zero: not a regular file: a character device" in shown.out + shown.err
+
+
+class TestDirectoryLayout:
+    """A dataset directory holds exactly its layout's files; anything else is named."""
+
+    @pytest.mark.parametrize(
+        ("name", "hint"),
+        [
+            ("Agreements.json", "agreements.json"),
+            ("event.json", "events.json"),
+            ("extra.json", None),
+        ],
+    )
+    def test_unknown_file_is_reported(self, tmp_path: Path, name: str, hint: str | None) -> None:
+        """A misspelt or unknown JSON file is an error naming it, with the close name."""
+        directory = _dump_dir(tmp_path)
+        (directory / name).write_text("[]", encoding="utf-8")
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(directory)
+        problem = _only_problem(info)
+        assert (problem.path, problem.file) == (str(directory / name), name)
+        assert problem.message.startswith("not a file of a dataset directory")
+        assert problem.message.endswith(f"did you mean {hint!r}?" if hint else "...)")
+
+    def test_misspelt_collection_is_not_dropped(self, tmp_path: Path) -> None:
+        """Renaming events.json to Events.json fails, where it once loaded no events."""
+        directory = _dump_dir(tmp_path)
+        (directory / "events.json").rename(directory / "Events.json")
+        with pytest.raises(DatasetError):
+            canjapan.load(directory)
+
+    def test_other_files_are_ignored(self, tmp_path: Path) -> None:
+        """A README or a hidden file beside the data is not a problem."""
+        directory = _dump_dir(tmp_path)
+        (directory / "README.md").write_text("notes", encoding="utf-8")
+        (directory / ".gitkeep").write_text("", encoding="utf-8")
+        assert canjapan.load(directory) == canjapan.load(MINI)
+
+    @posix_only
+    @pytest.mark.parametrize("kind", ["dangling", "loop", "fifo", "device", "directory"])
+    def test_collection_file_not_regular(self, tmp_path: Path, kind: str) -> None:
+        """A collection file that is no regular file is an error, not a missing collection."""
+        directory = _dump_dir(tmp_path)
+        events = directory / "events.json"
+        events.unlink()
+        if kind == "dangling":
+            events.symlink_to(tmp_path / "nowhere")
+        elif kind == "loop":
+            events.symlink_to(events)
+        elif kind == "fifo":
+            os.mkfifo(events)
+        elif kind == "device":
+            events.symlink_to("/dev/zero")
+        else:
+            events.mkdir()
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(directory)
+        problem = _only_problem(info)
+        assert problem.path == str(events)
+        expected = {
+            "dangling": "a symbolic link to a missing file",
+            "loop": "a symbolic link loop",
+            "fifo": "not a regular file: a FIFO (named pipe)",
+            "device": "not a regular file: a character device",
+            "directory": "not a regular file: a directory",
+        }
+        assert problem.message == expected[kind]
+
+    def test_problems_name_their_file(self, tmp_path: Path) -> None:
+        """A bad record in a directory dataset is reported with its file's name."""
+        directory = _dump_dir(tmp_path)
+        places = json.loads((directory / "places.json").read_text(encoding="utf-8"))
+        places[0]["name"] = ""
+        (directory / "places.json").write_text(json.dumps(places), encoding="utf-8")
+        with pytest.raises(DatasetError) as info:
+            canjapan.load(directory)
+        problem = _only_problem(info)
+        assert problem.file == "places.json"
+        assert str(problem).startswith(f"places.json: places[{places[0]['id']!r}].name: ")
+
+
+class TestTextInput:
+    """loads() takes text or bytes of any buffer type and refuses what UTF-8 cannot hold."""
+
+    @pytest.mark.parametrize("wrap", [bytes, bytearray, memoryview], ids=lambda w: w.__name__)
+    def test_buffers_load(self, wrap: Any) -> None:
+        """bytes, bytearray and memoryview of valid JSON load the same dataset."""
+        assert canjapan.loads(wrap(MINI.read_bytes())) == canjapan.load(MINI)
+
+    @pytest.mark.parametrize("wrap", [bytes, bytearray, memoryview], ids=lambda w: w.__name__)
+    @pytest.mark.parametrize(
+        "content", [b"\xff", b"{", b""], ids=["not-utf8", "truncated", "empty"]
+    )
+    def test_bad_buffers_are_dataset_errors(self, wrap: Any, content: bytes) -> None:
+        """Invalid content in any buffer type is a DatasetError."""
+        with pytest.raises(DatasetError):
+            canjapan.loads(wrap(content))
+
+    def test_other_types_are_type_errors(self) -> None:
+        """A value that is neither text nor bytes is a TypeError naming its type."""
+        with pytest.raises(TypeError, match="not int"):
+            canjapan.loads(42)  # type: ignore[arg-type]
+
+    def test_raw_lone_surrogate_is_refused(self) -> None:
+        """A lone surrogate in the text itself is refused, like an escaped one."""
+        text = MINI.read_text(encoding="utf-8").replace('"Tokyo"', '"Tok\ud800yo"')
+        with pytest.raises(DatasetError) as info:
+            canjapan.loads(text)
+        message = _only_problem(info).message
+        assert message.startswith("not valid Unicode: lone surrogate '\\ud800' at character ")
