@@ -6,10 +6,17 @@ catalogue promises.
 
 from __future__ import annotations
 
+import concurrent.futures
+import copy
+import gc
 import json
 import os
+import pickle
+import signal
 import socket
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -257,3 +264,148 @@ class TestTextInput:
             canjapan.loads(text)
         message = _only_problem(info).message
         assert message.startswith("not valid Unicode: lone surrogate '\\ud800' at character ")
+
+
+def _in_forked_child(check: Callable[[], bool]) -> bool:
+    """Whether ``check()`` is true in a forked child (which gets 5 s to answer)."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (runs in the child)
+        signal.alarm(5)
+        try:
+            os._exit(0 if check() else 1)
+        except BaseException:
+            os._exit(2)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+class TestFork:
+    """A child forked while another thread loads or builds can load and query."""
+
+    def test_lock_held_by_another_thread(self, mini: canjapan.Dataset) -> None:
+        """A child forked while a thread holds a dataset's lock can still build
+        derived tables (the parent's holder does not exist in the child)."""
+        ds = canjapan.load(MINI)
+        held, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with ds._lock:
+                held.set()
+                release.wait(10)
+
+        thread = threading.Thread(target=hold)
+        thread.start()
+        held.wait(10)
+        try:
+            assert _in_forked_child(lambda: len(ds.timeline()) == len(mini.timeline()))
+        finally:
+            release.set()
+            thread.join()
+
+    def test_bundled_lock_held_by_another_thread(self) -> None:
+        """A child forked while a thread holds the bundled data's lock can load it."""
+        from canjapan import _bundled
+
+        held, release = threading.Event(), threading.Event()
+
+        def hold() -> None:
+            with _bundled._LOCK:
+                held.set()
+                release.wait(10)
+
+        def load_afresh() -> bool:
+            _bundled._dataset = None
+            return len(canjapan.load().events) > 0
+
+        thread = threading.Thread(target=hold)
+        thread.start()
+        held.wait(10)
+        try:
+            assert _in_forked_child(load_afresh)
+        finally:
+            release.set()
+            thread.join()
+
+    @pytest.mark.parametrize("enabled", [True, False])
+    def test_child_gets_the_users_gc_state(self, enabled: bool) -> None:
+        """A child forked during a load in another thread has the collector as the
+        user had it, not paused by the load."""
+        from canjapan._locks import gc_paused
+
+        held, release = threading.Event(), threading.Event()
+
+        def load() -> None:
+            with gc_paused():
+                held.set()
+                release.wait(10)
+
+        was = gc.isenabled()
+        (gc.enable if enabled else gc.disable)()
+        thread = threading.Thread(target=load)
+        try:
+            thread.start()
+            held.wait(10)
+            assert not gc.isenabled()  # paused in the parent, during the load
+            assert _in_forked_child(lambda: gc.isenabled() is enabled)
+        finally:
+            release.set()
+            thread.join()
+            assert gc.isenabled() is enabled
+            (gc.enable if was else gc.disable)()
+
+
+class TestGarbageCollector:
+    """Loads restore the collector to the state the user had, however they overlap."""
+
+    def test_overlapping_loads(self) -> None:
+        """Two overlapping pauses restore the collector only when the last ends."""
+        from canjapan._locks import gc_paused
+
+        assert gc.isenabled()
+        first, second = gc_paused(), gc_paused()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+
+    def test_disabled_stays_disabled(self) -> None:
+        """A user who disabled the collector finds it disabled after a load."""
+        gc.disable()
+        try:
+            canjapan.load(MINI)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_threads_loading_at_once(self) -> None:
+        """Eight threads loading at once leave the collector enabled."""
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            results = list(pool.map(lambda _: canjapan.load(MINI), range(8)))
+        assert all(r == results[0] for r in results)
+        assert gc.isenabled()
+
+
+class TestCopies:
+    """A dataset pickles, copies and deep-copies to an equal dataset."""
+
+    def test_pickle(self, bundled: canjapan.Dataset) -> None:
+        """pickle round-trips the bundled dataset to an equal one that answers queries."""
+        back = pickle.loads(pickle.dumps(bundled))
+        assert back == bundled
+        assert back.agreements_in_force("2020-01-01") == bundled.agreements_in_force("2020-01-01")
+
+    def test_copy_and_deepcopy(self, bundled: canjapan.Dataset) -> None:
+        """copy and deepcopy give an equal dataset (itself: it is immutable)."""
+        assert copy.copy(bundled) == bundled
+        assert copy.deepcopy(bundled) == bundled
+        assert copy.deepcopy({"d": bundled})["d"] == bundled
+
+    @pytest.mark.slow
+    def test_across_a_process_pool(self, mini: canjapan.Dataset) -> None:
+        """A dataset passes to a worker process and back."""
+        with concurrent.futures.ProcessPoolExecutor(1) as pool:
+            assert pool.submit(copy.copy, mini).result() == mini

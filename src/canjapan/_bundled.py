@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-import threading
 from typing import TYPE_CHECKING, Any
+
+from canjapan._locks import ForkSafeLock
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
 
 __all__ = ["bundled"]
 
-_lock = threading.Lock()
+# A child forked while another thread loads gets a new lock (see canjapan._locks).
+_LOCK = ForkSafeLock()
+
 _dataset: Dataset | None = None
 
 
@@ -24,7 +27,7 @@ def bundled() -> Dataset:
     dataset = _dataset
     if dataset is not None:
         return dataset
-    with _lock:
+    with _LOCK:
         if _dataset is None:
             _dataset = _load()
         return _dataset

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import difflib
 import errno
-import gc
 import io
 import json
 import json.scanner
@@ -49,6 +48,7 @@ import attrs
 from canjapan._dataset import COLLECTIONS, Dataset
 from canjapan._dates import PartialDate, parse_cached
 from canjapan._hooks import COLONS, COUNTRIES, DATES, HOOKS, SLUGS
+from canjapan._locks import gc_paused
 from canjapan.exceptions import DatasetError, DateParseError, Problem
 
 if TYPE_CHECKING:
@@ -324,18 +324,16 @@ def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[P
 
 @contextmanager
 def _bulk_load() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a dataset loads (its records hold no
-    cycles), and forget the dates, ids and codes remembered for it afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        DATES.clear()
-        SLUGS.clear()
-        COUNTRIES.clear()
-        if was_enabled:
-            gc.enable()
+    """Pause automatic garbage collection while a dataset loads (its records hold no
+    cycles; see :func:`canjapan._locks.gc_paused`), and forget the dates, ids and
+    codes remembered for it afterwards."""
+    with gc_paused():
+        try:
+            yield
+        finally:
+            DATES.clear()
+            SLUGS.clear()
+            COUNTRIES.clear()
 
 
 def _check_meta(raw: Mapping[str, Any]) -> tuple[dict[str, str], str | None, list[Problem]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import attrgetter
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 from attrs import frozen
 
 from canjapan._dates import DateLike, PartialDate, date_text, day_bounds
+from canjapan._locks import ForkSafeLock
 from canjapan._model import (
     Agreement,
     Citation,
@@ -181,7 +181,7 @@ class Dataset:
     topics: tuple[Topic, ...]
     _by_id: Mapping[str, Record]
     _cache: dict[str, Any]
-    _lock: threading.RLock
+    _lock: ForkSafeLock
 
     def __init__(
         self,
@@ -260,7 +260,7 @@ class Dataset:
             _set(self, cname, items)
         _set(self, "_by_id", MappingProxyType(by_id))
         _set(self, "_cache", {})
-        _set(self, "_lock", threading.RLock())
+        _set(self, "_lock", ForkSafeLock())
 
     # -- immutability and value protocol ----------------------------------------------
 
@@ -279,6 +279,17 @@ class Dataset:
 
     def __hash__(self) -> int:
         return hash((self.name, self.version, self.as_of, len(self._by_id)))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled as its fields; unpickling checks it again, like any construction.
+        fields = {f: getattr(self, f) for f in ("version", "as_of", "description", *COLLECTIONS)}
+        return (_rebuild, (self.name, fields))
+
+    def __copy__(self) -> Dataset:
+        return self  # immutable: a copy is the dataset itself, as for a tuple
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Dataset:
+        return self
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{len(getattr(self, c))} {c}" for c in COLLECTIONS)
@@ -758,6 +769,10 @@ class Dataset:
 
 _TenureRow = tuple["Holder", tuple[int, int, int, int]]
 """A tenure of a post, prepared for queries: its holder and day bounds."""
+
+
+def _rebuild(name: str, fields: dict[str, Any]) -> Dataset:
+    return Dataset(name=name, **fields)
 
 
 def _scan_in_force(
