@@ -56,15 +56,23 @@ __all__ = [
     "TopicKind",
 ]
 
+# Every pattern is written in ASCII with explicit classes ([0-9], never \d, \s or \w,
+# whose meaning differs between Python and the JSON Schema engines), so that the
+# shipped schema, which reuses them, means what the loader means.
 ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY_PATTERN: Final = re.compile(r"[A-Z]{3}")
 LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-DURATION_PATTERN: Final = re.compile(r"P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?")
+DURATION_PATTERN: Final = re.compile(r"P(?=[0-9])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?")
+WHITESPACE: Final = (
+    r"\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters ``str.isspace()`` and ``str.split()`` take for whitespace, as a
+regular-expression class body in ASCII escapes (a blank text is only these)."""
 QUOTE_MAX_WORDS: Final = 40
 """A quote has at most this many words (runs of text between spaces)."""
 QUOTE_MAX_CJK: Final = 100
 """A quote has at most this many Japanese or Chinese characters, which have no spaces."""
-CJK_CHARACTERS: Final = "\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+CJK_CHARACTERS: Final = r"\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 """The ranges counted as Japanese or Chinese characters (a regular-expression class body)."""
 _CJK: Final = re.compile(f"[{CJK_CHARACTERS}]")
 

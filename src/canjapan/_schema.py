@@ -70,7 +70,9 @@ or ``%``. Whether the day exists in its month is checked on loading."""
 DAY_PATTERN: Final = f"^{_YEAR}-{_MONTH}-{_DAY}$"
 """A single calendar day, ``YYYY-MM-DD``."""
 
-_TEXT: Final = {"type": "string", "pattern": r"\S"}
+_BLANK: Final = f"[{_model.WHITESPACE}]"
+_NOT_BLANK: Final = f"[^{_model.WHITESPACE}]"
+_TEXT: Final = {"type": "string", "pattern": _NOT_BLANK}
 """A string with at least one character that is not whitespace."""
 
 
@@ -118,7 +120,12 @@ _FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("Event", "sequence"): {"minimum": 1},
     ("Citation", "quote"): {
         "allOf": [
-            {"pattern": rf"^\s*\S+(?:\s+\S+){{0,{_model.QUOTE_MAX_WORDS - 1}}}\s*$"},
+            {
+                "pattern": (
+                    f"^{_BLANK}*{_NOT_BLANK}+(?:{_BLANK}+{_NOT_BLANK}+)"
+                    f"{{0,{_model.QUOTE_MAX_WORDS - 1}}}{_BLANK}*$"
+                )
+            },
             {
                 "pattern": (
                     f"^(?:[^{_model.CJK_CHARACTERS}]*[{_model.CJK_CHARACTERS}])"
