@@ -88,6 +88,13 @@ def _milestones_reversed_with_bad_place(raw: Raw) -> None:
     milestones[0]["place"] = "ottawa"
 
 
+def _organization_cycle(raw: Raw) -> None:
+    """Add a second organisation and make the two each other's parent."""
+    dnd = rec(raw, "organizations", "dnd")
+    raw["organizations"].append({**copy.deepcopy(dnd), "id": "mod", "parent": "dnd"})
+    dnd["parent"] = "mod"
+
+
 class Case(NamedTuple):
     """One named bad input and the problems it must give."""
 
@@ -262,6 +269,27 @@ CASES = [
         ["organizations['dnd'].parent: an organization cannot be its own parent"],
     ),
     Case(
+        "sequence beyond 64 bits",
+        _set("events", "two-plus-two-2011", "sequence", 2**63),
+        [
+            "events['two-plus-two-2011'].sequence: must be a positive int of at most 64 bits, "
+            "got 9223372036854775808"
+        ],
+    ),
+    Case(
+        "figure value beyond 64 bits",
+        _set("figures", "troops", "value", -(2**63) - 1),
+        [
+            "figures['troops'].value: must be a whole number of at most 64 bits, or a float, "
+            "got -9223372036854775809"
+        ],
+    ),
+    Case(
+        "organizations in a parent cycle",
+        _organization_cycle,
+        ["organizations['dnd'].parent: parent links form a cycle: dnd -> mod -> dnd"],
+    ),
+    Case(
         "empty citations",
         _set("places", "tokyo", "citations", []),
         ["places['tokyo'].citations: must hold at least one citation"],
@@ -355,7 +383,7 @@ CASES = [
     Case(
         "session number zero",
         _set("events", "two-plus-two-2011", "sequence", 0),
-        ["events['two-plus-two-2011'].sequence: must be a positive int, got 0"],
+        ["events['two-plus-two-2011'].sequence: must be a positive int of at most 64 bits, got 0"],
     ),
     Case(
         "session number a fraction",

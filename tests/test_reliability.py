@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import canjapan
@@ -409,3 +410,42 @@ class TestCopies:
         """A dataset passes to a worker process and back."""
         with concurrent.futures.ProcessPoolExecutor(1) as pool:
             assert pool.submit(copy.copy, mini).result() == mini
+
+
+class TestSmallerHoles:
+    """Values that once slipped through a check."""
+
+    def test_pandas_nat_is_a_type_error(self, bundled: canjapan.Dataset) -> None:
+        """pandas.NaT, a datetime with no date, raises the documented TypeError."""
+        pd = pytest.importorskip("pandas")
+        for query in (bundled.agreements_in_force, bundled.timeline, bundled.snapshot):
+            with pytest.raises(TypeError, match=r"missing value \(NaT\)"):
+                query(pd.NaT)
+        with pytest.raises(TypeError, match="missing value"):
+            canjapan.PartialDate.from_date(pd.NaT)
+        assert len(bundled.agreements_in_force(pd.Timestamp("2020-06-01"))) == len(
+            bundled.agreements_in_force("2020-06-01")
+        )
+
+    def test_post_of_another_dataset(self, bundled: canjapan.Dataset) -> None:
+        """office_holders() with a Post that is not this dataset's raises UnknownIdError."""
+        post = bundled.posts[0]
+        foreign = attrs.evolve(post, id="post-of-elsewhere")
+        with pytest.raises(canjapan.UnknownIdError, match="is not in this dataset"):
+            bundled.office_holders(foreign, "2020-01-01")
+        changed = attrs.evolve(post, title="Another title")
+        with pytest.raises(canjapan.UnknownIdError, match="differs from this dataset's"):
+            bundled.office_holders(changed, "2020-01-01")
+        assert bundled.office_holders(post, "2020-01-01") == bundled.office_holders(
+            post.id, "2020-01-01"
+        )
+
+    def test_largest_integers_reach_pandas(self) -> None:
+        """The largest sequence and value the loader takes fit their DataFrame columns."""
+        pytest.importorskip("pandas")
+        raw = json.loads(MINI.read_text(encoding="utf-8"))
+        raw["events"][0]["sequence"] = 2**63 - 1
+        raw["figures"][0]["value"] = -(2**63)
+        frames = canjapan.loads(json.dumps(raw)).to_pandas()
+        assert frames["events"]["sequence"].max() == 2**63 - 1
+        assert frames["figures"]["value"].min() == -(2**63)

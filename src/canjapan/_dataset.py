@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
+from datetime import date
 from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
 from attrs import frozen
 
-from canjapan._dates import DateLike, PartialDate, date_text, day_bounds
+from canjapan._dates import DateLike, PartialDate, calendar_day, date_text, day_bounds
 from canjapan._locks import ForkSafeLock
 from canjapan._model import (
     Agreement,
@@ -376,7 +377,15 @@ class Dataset:
 
     def _typed(self, id_or_record: str | T, cls: type[T]) -> T:
         if isinstance(id_or_record, cls):
-            return id_or_record
+            rid = id_or_record.id  # type: ignore[attr-defined]  # every record has an id
+            ours = self._by_id.get(rid)
+            if ours is id_or_record or ours == id_or_record:
+                return id_or_record
+            what = "is not in this dataset" if ours is None else "differs from this dataset's"
+            msg = f"{_article(cls.__name__)} {rid!r} {what}"
+            if ours is not None:
+                msg += " record of that id"
+            raise UnknownIdError(str(rid), message=msg)
         record = self.get(id_or_record)  # type: ignore[arg-type]  # not a cls, so an id
         if not isinstance(record, cls):
             msg = (
@@ -859,10 +868,9 @@ def _matches(
 
 
 def _as_of(value: object, problems: list[Problem]) -> date:
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        with contextlib.suppress(TypeError):  # pandas.NaT: no day, reported below
+            return calendar_day(value)
     if isinstance(value, str | PartialDate):
         try:
             lo, hi = day_bounds(value)
@@ -956,35 +964,51 @@ def _check_references(
         for i, x in enumerate(r.related):
             ref("topics", r.id, x, _RECORD_CLASSES, "related[{}]", i)
         cites("topics", r.id, r.citations)
-    problems.extend(_check_part_of_cycles(collections["events"]))
+    problems.extend(
+        _check_cycles(
+            "events", {e.id: e.part_of for e in collections["events"] if e.part_of}, "part_of"
+        )
+    )
+    problems.extend(
+        _check_cycles(
+            "organizations",
+            {o.id: o.parent for o in collections["organizations"] if o.parent},
+            "parent",
+            self_links=False,  # "cannot be its own parent", above
+        )
+    )
     shared = frozenset(p.id for p in collections["posts"] if not p.single_holder)
     problems.extend(_check_tenure_overlaps(collections["people"], shared))
     return problems
 
 
-def _check_part_of_cycles(events: Sequence[Event]) -> list[Problem]:
-    """An event may not be, through ``part_of`` links, part of itself."""
-    parent = {e.id: e.part_of for e in events if e.part_of is not None}
+def _check_cycles(
+    collection: str, links: Mapping[str, str], field: str, *, self_links: bool = True
+) -> list[Problem]:
+    """No record may reach itself through ``field`` links (``links``: id to target);
+    each cycle is reported once, at the first of its records met. Without
+    ``self_links``, a record naming itself is left to another check."""
     problems: list[Problem] = []
     done: set[str] = set()
-    for start in parent:
+    for start in links:
         path: list[str] = []
         seen: set[str] = set()
         node: str | None = start
         while node is not None and node not in done and node not in seen:
             seen.add(node)
             path.append(node)
-            node = parent.get(node)
+            node = links.get(node)
         if node is not None and node in seen:
             cycle = path[path.index(node) :]
-            problems.append(
-                Problem(
-                    "events",
-                    node,
-                    "part_of",
-                    "part_of links form a cycle: " + " -> ".join([*cycle, node]),
+            if self_links or len(cycle) > 1:
+                problems.append(
+                    Problem(
+                        collection,
+                        node,
+                        field,
+                        f"{field} links form a cycle: " + " -> ".join([*cycle, node]),
+                    )
                 )
-            )
         done.update(path)
     return problems
 

@@ -37,6 +37,7 @@ __all__ = [
     "Precision",
     "Truth",
     "Unbounded",
+    "calendar_day",
     "day_bounds",
     "parse_cached",
     "to_date",
@@ -217,12 +218,10 @@ class PartialDate:
     @classmethod
     def from_date(cls, value: date) -> PartialDate:
         """The exact, day-precision partial date of a ``date`` or ``datetime``."""
-        if isinstance(value, datetime):
-            value = value.date()
         if not isinstance(value, date):
             msg = f"expected a date or datetime, got {type(value).__name__}"
             raise TypeError(msg)
-        return cls.parse(value.isoformat())
+        return cls.parse(calendar_day(value).isoformat())
 
     # -- parts ------------------------------------------------------------------
 
@@ -603,7 +602,8 @@ def day_bounds(value: DateLike) -> tuple[int, int]:
 
     Raises:
         DateParseError: for a string that is neither (a ``ValueError``).
-        TypeError: for any other type.
+        TypeError: for any other type, or for a missing value such as
+            ``pandas.NaT``.
     """
     if isinstance(value, PartialDate):
         return value._lo, value._hi
@@ -621,14 +621,25 @@ def day_bounds(value: DateLike) -> tuple[int, int]:
             n = moment.toordinal()
             return n, n
         return p._lo, p._hi
-    if isinstance(value, datetime):
-        n = value.date().toordinal()
-        return n, n
     if isinstance(value, date):
-        n = value.toordinal()
+        n = calendar_day(value).toordinal()
         return n, n
     msg = f"expected a date, datetime, ISO string or PartialDate, got {type(value).__name__}"
     raise TypeError(msg)
+
+
+def calendar_day(value: date) -> date:
+    """The calendar day of a ``date`` or ``datetime`` (the date it is written with).
+
+    Raises:
+        TypeError: for a missing value posing as a ``datetime``, such as
+            ``pandas.NaT``, which has no calendar day.
+    """
+    day = value.date() if isinstance(value, datetime) else value
+    if day != day:  # noqa: PLR0124 (pandas.NaT, a missing value, is not equal to itself)
+        msg = f"expected a date, got a missing value ({value!r})"
+        raise TypeError(msg)
+    return day
 
 
 def _parse_iso(text: str) -> date | None:

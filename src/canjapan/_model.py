@@ -68,6 +68,9 @@ WHITESPACE: Final = (
 )
 """The characters ``str.isspace()`` and ``str.split()`` take for whitespace, as a
 regular-expression class body in ASCII escapes (a blank text is only these)."""
+INT64_MAX: Final = 2**63 - 1
+"""The largest whole number a record holds: what a 64-bit integer column (pandas,
+Parquet, SQL engines) can hold."""
 QUOTE_MAX_WORDS: Final = 40
 """A quote has at most this many words (runs of text between spaces)."""
 QUOTE_MAX_CJK: Final = 100
@@ -715,9 +718,9 @@ class Event(_Displayable):
     @sequence.validator
     def _check_sequence(self, _: Attribute[int | None], value: object) -> None:
         if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or value < 1
+            not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= INT64_MAX
         ):
-            msg = f"sequence must be a positive int, got {value!r}"
+            msg = f"sequence must be a positive int of at most 64 bits, got {value!r}"
             raise ValueError(msg)
 
     def __attrs_post_init__(self) -> None:
@@ -754,6 +757,9 @@ class Figure(_Displayable):
             or (isinstance(value, float) and not math.isfinite(value))
         ):
             msg = f"value must be a number, got {value!r}"
+            raise ValueError(msg)
+        if isinstance(value, int) and not -INT64_MAX - 1 <= value <= INT64_MAX:
+            msg = f"value must be a whole number of at most 64 bits, or a float, got {value!r}"
             raise ValueError(msg)
 
     @period.validator

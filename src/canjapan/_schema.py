@@ -117,7 +117,7 @@ _FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("Source", "url"): {"type": "string", "pattern": "^https://"},
     ("Coordinates", "latitude"): {"minimum": -90, "maximum": 90},
     ("Coordinates", "longitude"): {"minimum": -180, "maximum": 180},
-    ("Event", "sequence"): {"minimum": 1},
+    ("Event", "sequence"): {"minimum": 1, "maximum": _model.INT64_MAX},
     ("Citation", "quote"): {
         "allOf": [
             {
