@@ -14,6 +14,7 @@ import os
 import pickle
 import signal
 import socket
+import subprocess
 import sys
 import threading
 from collections.abc import Callable
@@ -449,3 +450,150 @@ class TestSmallerHoles:
         frames = canjapan.loads(json.dumps(raw)).to_pandas()
         assert frames["events"]["sequence"].max() == 2**63 - 1
         assert frames["figures"]["value"].min() == -(2**63)
+
+
+def _with_archive(tmp_path: Path, archived_as: str) -> canjapan.Dataset:
+    """The mini dataset with its first source's text archived as ``archived_as``."""
+    raw = json.loads(MINI.read_text(encoding="utf-8"))
+    raw["sources"][0]["archived_as"] = archived_as
+    return canjapan.loads(json.dumps(raw))
+
+
+class TestCorpus:
+    """verify-citations reads only bounded, regular text files inside its corpus."""
+
+    @pytest.mark.parametrize(
+        "path", ["../../etc/os-release", "/etc/os-release", "a/../../b", "C:\\x", "a\\..\\b", ""]
+    )
+    def test_paths_leaving_the_corpus_are_invalid_data(self, tmp_path: Path, path: str) -> None:
+        """An archived_as that is absolute or climbs out is refused at load."""
+        with pytest.raises(DatasetError) as info:
+            _with_archive(tmp_path, path)
+        assert _only_problem(info).path == "archived_as"
+
+    def test_nested_relative_path_loads(self, tmp_path: Path) -> None:
+        """A relative path into a subfolder of the corpus is fine."""
+        assert _with_archive(tmp_path, "texts/2012/backgrounder.txt").sources
+
+    @pytest.mark.parametrize(
+        ("content", "reason"),
+        [
+            (b"\x00\x01binary", "a binary file (it holds a NUL byte), not text"),
+            (b"caf\xe9", "not UTF-8 text (byte 3)"),
+            (b"x" * 101, "101 bytes is over the limit of 100 bytes"),
+        ],
+        ids=["binary", "latin-1", "too-large"],
+    )
+    def test_unreadable_files_are_reported(
+        self, tmp_path: Path, content: bytes, reason: str
+    ) -> None:
+        """A binary, non-UTF-8 or oversized corpus file is listed with its reason."""
+        from canjapan._verify import verify_citations
+
+        ds = _with_archive(tmp_path, "text.txt")
+        (tmp_path / "text.txt").write_bytes(content)
+        report = verify_citations(ds, tmp_path, max_bytes=100)
+        [(source, file, why)] = report.unreadable
+        assert (source, file) == (ds.sources[0].id, "text.txt")
+        assert why.startswith(reason)
+        assert not report.ok
+
+    @posix_only
+    def test_symlink_out_of_the_corpus(self, tmp_path: Path) -> None:
+        """A corpus file that links outside the folder is not read."""
+        from canjapan._verify import verify_citations
+
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+        (corpus / "text.txt").symlink_to(tmp_path / "secret.txt")
+        report = verify_citations(_with_archive(tmp_path, "text.txt"), corpus)
+        assert [why for _, _, why in report.unreadable] == [
+            "outside the corpus folder (a symbolic link leads out)"
+        ]
+        assert report.sources == ()
+
+    @posix_only
+    def test_fifo_in_the_corpus(self, tmp_path: Path) -> None:
+        """A FIFO named as a corpus file is reported, not waited on."""
+        from canjapan._verify import verify_citations
+
+        os.mkfifo(tmp_path / "text.txt")
+        report = verify_citations(_with_archive(tmp_path, "text.txt"), tmp_path)
+        assert [why for _, _, why in report.unreadable] == [
+            "not a regular file: a FIFO (named pipe)"
+        ]
+
+    def test_command_line_reports_in_one_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """verify-citations prints one UNREADABLE line per file and exits 1."""
+        from canjapan._cli import main
+
+        data = tmp_path / "data.json"
+        data.write_text(canjapan.dumps(_with_archive(tmp_path, "text.txt")), encoding="utf-8")
+        (tmp_path / "text.txt").write_bytes(b"\xff\xfe")
+        assert main(["--data", str(data), "verify-citations", "--corpus", str(tmp_path)]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[1:] == [
+            f"UNREADABLE text.txt [{json.loads(data.read_text())['sources'][0]['id']}]: "
+            "not UTF-8 text (byte 0)"
+        ]
+
+
+class TestTerminal:
+    """Nothing from a file drives the terminal, and no encoding makes a traceback."""
+
+    @pytest.mark.slow
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["show", "tokyo"],
+            ["timeline", "--from", "2019", "--to", "2019"],
+            ["search", "防衛"],
+            ["holders", "jpn-prime-minister", "2020-01-01"],
+            ["show", "no-such-record"],
+        ],
+        ids=lambda a: a[0] + ("-missing" if "no-such-record" in a else ""),
+    )
+    def test_ascii_standard_output(self, argv: list[str]) -> None:
+        """With PYTHONIOENCODING=ascii, commands answer with escapes, never a traceback."""
+        env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+        result = subprocess.run(
+            [sys.executable, "-m", "canjapan", *argv],
+            capture_output=True,
+            text=True,
+            encoding="ascii",
+            errors="strict",
+            env=env,
+            check=False,
+        )
+        assert "Traceback" not in result.stderr
+        assert result.returncode == (1 if "no-such-record" in argv else 0), result.stderr
+        assert len(result.stderr.splitlines()) == (1 if result.returncode else 0)
+
+    def test_hostile_path_in_an_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A path holding an ANSI escape and a newline is shown escaped, on one line."""
+        from canjapan._cli import main
+
+        assert main(["--data", "/nowhere/\x1b[2J\nfake.json", "in-force"]) == 1
+        err = capsys.readouterr().err
+        assert "\x1b" not in err
+        assert err.count("\n") == 1
+        assert "\\x1b[2J\\nfake.json" in err
+
+    def test_hostile_field_name_in_validate(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown field named with escapes is reported escaped by validate."""
+        from canjapan._cli import main
+
+        raw = json.loads(MINI.read_text(encoding="utf-8"))
+        raw["places"][0]["\x1b]0;owned\x07"] = 1
+        path = tmp_path / "bad.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        assert main(["validate", str(path)]) == 1
+        shown = capsys.readouterr()
+        assert "\x1b" not in shown.out + shown.err
+        assert "\x07" not in shown.out + shown.err
+        assert "\\x1b]0;owned\\x07" in shown.out

@@ -22,6 +22,7 @@ from canjapan.exceptions import (
     DateParseError,
     FilterError,
     UnknownIdError,
+    _printable,
 )
 
 if TYPE_CHECKING:
@@ -606,6 +607,9 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                     {"record": r, "path": p, "source": s, "quote": q}
                     for r, p, s, q in report.missing
                 ],
+                "unreadable": [
+                    {"source": s, "file": f, "reason": why} for s, f, why in report.unreadable
+                ],
             },
             out,
         )
@@ -615,8 +619,10 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
             f"in {args.corpus}\n"
         )
         for rid, path, source, quote in report.missing:
-            out.write(f"NOT FOUND {rid} {path} [{source}]: {quote}\n")
-    return EXIT_OK if not report.missing else EXIT_NOT_FOUND
+            out.write(_printable(f"NOT FOUND {rid} {path} [{source}]: {quote}") + "\n")
+        for source, file, why in report.unreadable:
+            out.write(_printable(f"UNREADABLE {file} [{source}]: {why}") + "\n")
+    return EXIT_OK if report.ok else EXIT_NOT_FOUND
 
 
 def _posts(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
@@ -707,7 +713,10 @@ _NO_DATASET = {"validate", "schema"}
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; return the exit code."""
-    out = sys.stdout if out is None else out
+    if out is None:
+        out = sys.stdout
+        _never_fail_to_encode(out)
+    _never_fail_to_encode(sys.stderr)
     parser = _build_parser()
     try:
         with contextlib.redirect_stdout(out):  # --help and --version write to `out`
@@ -722,15 +731,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             ds = load(args.data) if args.data else load()
         return _COMMANDS[args.command](args, ds, out)
     except UnknownIdError as exc:
-        sys.stderr.write(f"canjapan: {exc}\n")
+        _error(f"canjapan: {exc}")
         return EXIT_NOT_FOUND
     except FilterError as exc:
-        sys.stderr.write(f"canjapan: error: {exc}\n")
+        _error(f"canjapan: error: {exc}")
         return EXIT_USAGE
     except DatasetError as exc:
         first = exc.problems[0] if exc.problems else "invalid dataset"
         more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        sys.stderr.write(f"canjapan: invalid dataset: {first}{more}\n")
+        _error(f"canjapan: invalid dataset: {first}{more}")
         return EXIT_NOT_FOUND
     except BrokenPipeError:
         # The reader went away (`canjapan timeline | head -1`): stop quietly, as
@@ -743,11 +752,27 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except OSError as exc:
         reason = (exc.strerror or str(exc)).lower()
         where = f"{exc.filename}: " if exc.filename is not None else ""
-        sys.stderr.write(f"canjapan: {where}{reason}\n")
+        _error(f"canjapan: {where}{reason}")
         return EXIT_NOT_FOUND
     except CanjapanError as exc:
-        sys.stderr.write(f"canjapan: {exc}\n")
+        _error(f"canjapan: {exc}")
         return EXIT_NOT_FOUND
+
+
+def _error(message: str) -> None:
+    """Write one line to standard error, control characters escaped, so that no
+    value from a file (an id, a path) can move the cursor or colour the terminal."""
+    sys.stderr.write(_printable(message) + "\n")
+
+
+def _never_fail_to_encode(stream: TextIO) -> None:
+    """Make a standard stream write characters its encoding lacks as escapes
+    (``\\u201c``) rather than raise: ``PYTHONIOENCODING=ascii`` or a legacy
+    console then shows every answer, never a traceback."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+            reconfigure(errors="backslashreplace")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -271,6 +271,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
     _set_source_archived_as(self, f_archived_as)
     _set_source_note(self, f_note)
     Source._check_url(self, _SOURCE_FIELDS.url, f_url)
+    Source._check_archived_as(self, _SOURCE_FIELDS.archived_as, f_archived_as)
     return self
 
 

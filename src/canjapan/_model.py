@@ -63,6 +63,9 @@ ID_PATTERN: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 COUNTRY_PATTERN: Final = re.compile(r"[A-Z]{3}")
 LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 DURATION_PATTERN: Final = re.compile(r"P(?=[0-9])(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?")
+_ARCHIVE_PART = r"(?!\.\.?(?:/|$))[^/\\:\u0000-\u001f\u007f]+"
+ARCHIVE_PATH_PATTERN: Final = re.compile(f"{_ARCHIVE_PART}(?:/{_ARCHIVE_PART})*")
+"""A source's ``archived_as``: a relative path that cannot leave the corpus folder."""
 WHITESPACE: Final = (
     r"\u0009-\u000d\u001c-\u0020\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 )
@@ -473,8 +476,19 @@ class Source(_Displayable):
     language: str = field(default="en", validator=_language)
     kind: SourceKind | None = field(default=None, converter=attrs.converters.optional(SourceKind))
     archived_as: str | None = field(default=None, validator=_optional_text)
-    """File name of the source's text in a citation corpus (see ``verify-citations``)."""
+    """File name of the source's text in a citation corpus (see ``verify-citations``):
+    a relative path inside the corpus folder, its parts separated by ``/``, none of
+    them ``..`` (``texts/mofa-2021.txt``, never ``../x`` or ``/etc/x``)."""
     note: str | None = field(default=None, validator=_optional_text)
+
+    @archived_as.validator
+    def _check_archived_as(self, _: Attribute[str | None], value: str | None) -> None:
+        if value is not None and not ARCHIVE_PATH_PATTERN.fullmatch(value):
+            msg = (
+                "archived_as must be a relative path inside the corpus folder "
+                f"(parts separated by '/', none '.' or '..', no '\\' or ':'), got {value!r}"
+            )
+            raise ValueError(msg)
 
     @url.validator
     def _check_url(self, _: Attribute[str | None], value: str | None) -> None:

@@ -115,6 +115,10 @@ _ARRAY_RULES: Final[dict[Callable[..., Any], tuple[dict[str, Any], dict[str, Any
 # Validators written as methods of one record, by (record, field).
 _FIELD_RULES: Final[dict[tuple[str, str], dict[str, Any]]] = {
     ("Source", "url"): {"type": "string", "pattern": "^https://"},
+    ("Source", "archived_as"): {
+        "type": "string",
+        "pattern": _anchored(_model.ARCHIVE_PATH_PATTERN),
+    },
     ("Coordinates", "latitude"): {"minimum": -90, "maximum": 90},
     ("Coordinates", "longitude"): {"minimum": -180, "maximum": 180},
     ("Event", "sequence"): {"minimum": 1, "maximum": _model.INT64_MAX},

@@ -21,7 +21,13 @@ if TYPE_CHECKING:
     from canjapan._dataset import Dataset
     from canjapan._model import Citation
 
-__all__ = ["CitationReport", "iter_citations", "quote_in_text", "verify_citations"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "CitationReport",
+    "iter_citations",
+    "quote_in_text",
+    "verify_citations",
+]
 
 _SPACE: Final = re.compile(r"\s+")
 _ELLIPSIS: Final = re.compile(r"\s*(?:…|\.\.\.)\s*")
@@ -33,6 +39,7 @@ class CitationReport:
 
     Attributes:
         checked: How many quotes were checked.
+        unreadable: The corpus files that could not be read as text, with why.
         sources: The ids of the sources whose text was in the corpus.
         missing: ``(record id, field path, source id, quote)`` for each quote not found.
     """
@@ -40,11 +47,14 @@ class CitationReport:
     checked: int
     sources: tuple[str, ...]
     missing: tuple[tuple[str, str, str, str], ...]
+    unreadable: tuple[tuple[str, str, str], ...] = ()
+    """``(source id, file, reason)`` for each corpus file that could not be checked:
+    too large, not a regular file, not UTF-8 text, or outside the corpus folder."""
 
     @property
     def ok(self) -> bool:
-        """Every checked quote was found."""
-        return not self.missing
+        """Every checked quote was found, and every corpus file named was read."""
+        return not self.missing and not self.unreadable
 
 
 def _normalise(text: str) -> str:
@@ -79,24 +89,40 @@ def iter_citations(dataset: Dataset) -> Iterator[tuple[str, str, Citation]]:
                 yield record.id, f"tenures[{i}].citations[{j}]", c
 
 
-def verify_citations(dataset: Dataset, corpus: str | os.PathLike[str]) -> CitationReport:
+DEFAULT_MAX_BYTES: Final = 16 * 1024 * 1024
+"""The largest corpus file :func:`verify_citations` reads (16 MiB)."""
+
+
+def verify_citations(
+    dataset: Dataset, corpus: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> CitationReport:
     """Check every quote of every source whose text is in ``corpus``.
 
     Args:
         dataset: The dataset whose citations to check.
         corpus: A folder holding source texts, named as the sources' ``archived_as``.
+        max_bytes: Report, unread, a corpus file larger than this (16 MiB).
 
     Returns:
-        A :class:`CitationReport`.
+        A :class:`CitationReport`. A file that is missing is skipped; one that is
+        too large, not a regular file, not UTF-8 text (or binary: it holds a NUL
+        byte), or that resolves outside the corpus folder through a symbolic link
+        is listed in :attr:`CitationReport.unreadable`.
     """
-    folder = Path(corpus)
+    folder = Path(corpus).resolve()
     texts: dict[str, str] = {}
+    unreadable: list[tuple[str, str, str]] = []
     for source in dataset.sources:
         if source.archived_as is None:
             continue
         file = folder / source.archived_as
-        if file.is_file():
-            texts[source.id] = file.read_text(encoding="utf-8")
+        if not os.path.lexists(file):
+            continue
+        read = _read_text(file, folder, max_bytes)
+        if isinstance(read, _Unreadable):
+            unreadable.append((source.id, source.archived_as, read.reason))
+        else:
+            texts[source.id] = read
     checked = 0
     missing: list[tuple[str, str, str, str]] = []
     for rid, path, citation in iter_citations(dataset):
@@ -106,4 +132,37 @@ def verify_citations(dataset: Dataset, corpus: str | os.PathLike[str]) -> Citati
         checked += 1
         if not quote_in_text(citation.quote, text):
             missing.append((rid, path, citation.source, citation.quote))
-    return CitationReport(checked=checked, sources=tuple(sorted(texts)), missing=tuple(missing))
+    return CitationReport(
+        checked=checked,
+        sources=tuple(sorted(texts)),
+        missing=tuple(missing),
+        unreadable=tuple(unreadable),
+    )
+
+
+@frozen
+class _Unreadable:
+    reason: str
+
+
+def _read_text(file: Path, folder: Path, max_bytes: int) -> str | _Unreadable:
+    """The text of a corpus file, or why it cannot be checked."""
+    from canjapan._converter import _open
+    from canjapan.exceptions import DatasetError
+
+    if not file.resolve().is_relative_to(folder):
+        return _Unreadable("outside the corpus folder (a symbolic link leads out)")
+    try:
+        with _open(file, max_bytes) as f:
+            data = f.read()
+    except DatasetError as exc:
+        message = exc.problems[0].message
+        return _Unreadable(message.replace("load()", "verify_citations()"))
+    except OSError as exc:
+        return _Unreadable(f"cannot read: {exc.strerror}")
+    if b"\0" in data:
+        return _Unreadable("a binary file (it holds a NUL byte), not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _Unreadable(f"not UTF-8 text (byte {exc.start})")
