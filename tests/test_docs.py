@@ -6,6 +6,7 @@ names an earlier one defined. ```console and ```text blocks are not run.
 
 from __future__ import annotations
 
+import importlib
 import re
 import subprocess
 import sys
@@ -256,3 +257,32 @@ class TestDataPage:
         assert datadoc.BEGIN in page
         assert datadoc.END in page
         assert page == datadoc.rewrite(), "the data changed: run `make datadoc`"
+
+
+class TestReliabilityPage:
+    """docs/reliability.md names tests that exist, and every class of attack tested."""
+
+    PAGE = ROOT / "docs" / "reliability.md"
+    NAMED = re.compile(r"`(tests/[\w/]+\.py)::(\w+)(?:::(\w+))?`")
+
+    def named(self) -> list[tuple[str, str, str | None]]:
+        return self.NAMED.findall(self.PAGE.read_text(encoding="utf-8"))
+
+    def test_every_named_test_exists(self) -> None:
+        """Each `tests/x.py::TestClass::test_name` on the page is a real test."""
+        named = self.named()
+        assert len(named) > 40
+        for file, cls, test in named:
+            module = importlib.import_module(file.removesuffix(".py").replace("/", "."))
+            holder = getattr(module, cls, None)
+            assert holder is not None, f"{file}::{cls} does not exist"
+            if test:
+                assert callable(getattr(holder, test, None)), f"{file}::{cls}::{test} missing"
+
+    def test_every_reliability_test_class_is_listed(self) -> None:
+        """Each test class of tests/test_reliability.py appears on the page."""
+        import tests.test_reliability as module
+
+        classes = {n for n in dir(module) if n.startswith("Test")}
+        listed = {cls for file, cls, _ in self.named() if file == "tests/test_reliability.py"}
+        assert classes <= listed, classes - listed

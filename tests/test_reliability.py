@@ -597,3 +597,36 @@ class TestTerminal:
         assert "\x1b" not in shown.out + shown.err
         assert "\x07" not in shown.out + shown.err
         assert "\\x1b]0;owned\\x07" in shown.out
+
+
+class TestErrorPath:
+    """Reporting problems costs time linear in the problems."""
+
+    def test_each_record_structured_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A record with several problems in its milestones is structured once to place
+        them, and each collection's records are indexed once, not once a problem."""
+        from canjapan import _converter
+
+        raw = json.loads(MINI.read_text(encoding="utf-8"))
+        bad = 0
+        for agreement in raw["agreements"]:
+            for milestone in agreement["milestones"]:
+                milestone["place"] = "nowhere"
+                bad += 1
+        assert bad > len(raw["agreements"])  # some agreement has several problems
+        real = _converter._converter()
+        calls: list[object] = []
+
+        class Counting:
+            def structure(self, value: Any, cls: Any) -> Any:
+                calls.append(cls)
+                return real.structure(value, cls)
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(real, name)
+
+        monkeypatch.setattr(_converter, "_converter", Counting)
+        with pytest.raises(DatasetError) as info:
+            canjapan.loads(json.dumps(raw))
+        assert len(info.value.problems) == bad
+        assert calls.count(canjapan.Agreement) <= len(raw["agreements"])
