@@ -81,7 +81,8 @@ def parse_table(text: str) -> list[dict[str, str]]:
     """Read the first aligned table in ``text``, checking that its columns line up.
 
     Columns are found from the dashed rule under the header; every row must have
-    only spaces between the column spans.
+    only spaces between the column spans. The table ends at a blank line or at the
+    line saying how many rows --limit left out.
     """
     lines = text.splitlines()
     rule_at = next(i for i, line in enumerate(lines) if line and set(line) <= {"-", " "})
@@ -98,7 +99,7 @@ def parse_table(text: str) -> list[dict[str, str]]:
     names = [header[a:b].strip() for a, b in spans]
     rows = []
     for line in lines[rule_at + 1 :]:
-        if not line.strip():
+        if not line.strip() or line.startswith("… "):
             break
         for (_, end), (nxt, _) in itertools.pairwise(spans):
             gap = line[end:nxt]
@@ -280,13 +281,13 @@ class TestInForce:
         )
         rows = parse_table(r.out)
         assert [row["id"] for row in rows] == ["declaration", "logistics"]
-        assert {row["status"] for row in rows} == {"certain"}
+        assert {row["status"] for row in rows} == {"in force"}
 
     def test_dates_print_at_their_precision(self, cli: Run) -> None:
         """An entry into force known to the month prints as 2019-07, not a made-up day."""
         rows = parse_table(cli("in-force", "2020-01-01").out)
         logistics = next(row for row in rows if row["id"] == "logistics")
-        assert logistics["in force"] == "2019-07"
+        assert logistics["in force from"] == "2019-07"
         assert logistics["signed"] == "2018-04-21"
 
     def test_undetermined_agreement_needs_include_possible(self, cli: Run) -> None:
@@ -295,8 +296,8 @@ class TestInForce:
         assert [row["id"] for row in plain] == ["declaration"]
         rows = parse_table(cli("in-force", "2019-07-15", "--include-possible").out)
         assert {row["id"]: row["status"] for row in rows} == {
-            "declaration": "certain",
-            "logistics": "possible",
+            "declaration": "in force",
+            "logistics": "undetermined",
         }
 
     def test_partial_date_argument(self, cli: Run) -> None:
@@ -347,14 +348,17 @@ class TestHolders:
             "name": "Yoshihiko Noda",
             "start": "2011-09-02",
             "end": "ongoing",
-            "status": "certain",
+            "status": "held",
         }
 
     def test_month_with_handover_is_possible_only(self, cli: Run) -> None:
         """In September 2011 either Kan or Noda held office: both possible, none certain."""
-        assert "(nobody certain)" in cli("holders", "jpn-pm", "2011-09").out
+        assert "(possibly held: nobody certain)" in cli("holders", "jpn-pm", "2011-09").out
         rows = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
-        assert {row["id"]: row["status"] for row in rows} == {"kan": "possible", "noda": "possible"}
+        assert {row["id"]: row["status"] for row in rows} == {
+            "kan": "possibly held",
+            "noda": "possibly held",
+        }
         kan = next(row for row in rows if row["id"] == "kan")
         assert kan["end"] == "2011-09-02"
 
@@ -369,9 +373,12 @@ class TestHolders:
                 "name": "Stephen Harper",
                 "start": "2006-02-06",
                 "end": "2015-11-04",
-                "status": "certain",
+                "ongoing": False,
+                "status": "held",
             }
         ]
+        (noda,) = cli("holders", "jpn-pm", "2012-03-25", "--json").json()["holders"]
+        assert (noda["end"], noda["ongoing"]) == (None, True)
 
     def test_unknown_post_exits_1(self, cli: Run) -> None:
         """An unknown post id exits 1 with one line that suggests close ids."""
@@ -458,11 +465,15 @@ class TestShow:
         assert fields["period"] == "P18M"
 
     def test_long_values_are_shortened(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Values longer than 200 characters are cut with an ellipsis."""
-        monkeypatch.setenv("COLUMNS", "400")
-        fields = {row["field"]: row["value"] for row in parse_table(cli("show", "logistics").out)}
-        assert len(fields["milestones"]) == 200
-        assert fields["milestones"].endswith("...")
+        """A value wider than the terminal is cut with "…" to fit it."""
+        monkeypatch.setenv("COLUMNS", "40")
+        r = cli("show", "ACSA", data=None)
+        assert max(len(line) for line in r.out.splitlines()) <= 40
+        fields = {row["field"]: row["value"] for row in parse_table(r.out)}
+        assert fields["title"].endswith("…")
+        assert (
+            canjapan.load().get("acsa", canjapan.Agreement).title.startswith(fields["title"][:-1])
+        )
 
     def test_unknown_id_suggests(self, cli: Run) -> None:
         """An unknown id or name exits 1 with one line suggesting the closest record."""
@@ -512,14 +523,14 @@ class TestSnapshot:
         r = cli("snapshot", "2012-01-01")
         assert r.code == 0
         assert r.out.startswith("The relationship on 2012-01-01")
-        rows = {(row["what"], row["id"]) for row in parse_table(r.out)}
+        rows = {(row["what"], row["status"], row["id"]) for row in parse_table(r.out)}
         assert rows == {
-            ("in force", "declaration"),
-            ("mechanism", "two-plus-two"),
-            ("Prime Minister of Canada", "harper"),
-            ("Prime Minister of Japan", "noda"),
-            ("last event", "two-plus-two-2011"),
-            ("next event", "course-2012"),
+            ("agreement", "in force", "declaration"),
+            ("mechanism", "active", "two-plus-two"),
+            ("holder", "held", "harper"),
+            ("holder", "held", "noda"),
+            ("last event", "held", "two-plus-two-2011"),
+            ("next event", "held", "course-2012"),
         }
 
     def test_json(self, cli: Run) -> None:
@@ -763,7 +774,7 @@ class TestHoldersHint:
         """With nobody certain, the count of possible holders is shown."""
         r = cli("holders", "jpn-pm", "2011-09")
         assert r.code == 0
-        assert "(nobody certain)" in r.out
+        assert "(possibly held: nobody certain)" in r.out
         assert "(2 more may have held it" in r.out
 
     def test_no_hint_when_someone_is_certain(self, cli: Run) -> None:
@@ -780,8 +791,13 @@ class TestHolderStates:
         ("post", "on", "state", "phrase"),
         [
             ("can-pm", "2015-12-01", "vacant", "vacant: the dataset records every holder"),
-            ("can-pm", "2020-01-01", "not covered", "records every holder only from 2006-02-06"),
-            ("jpn-pm", "2009-01-01", "unknown", "does not record every holder of this post"),
+            (
+                "can-pm",
+                "2020-01-01",
+                "not covered",
+                "not covered: the dataset records every holder only from 2006-02-06",
+            ),
+            ("jpn-pm", "2009-01-01", "unknown", "unknown: the dataset does not record every"),
             ("can-pm", "2010-01-01", "held", None),
         ],
     )
@@ -798,8 +814,10 @@ class TestHolderStates:
     def test_snapshot_lists_every_post(self, cli: Run) -> None:
         """The snapshot has a line for a post with nobody known, and its state in JSON."""
         r = cli("snapshot", "2020-01-01")
-        assert "Prime Minister of Canada" in r.out
-        assert "nobody known" in r.out
+        rows = parse_table(r.out)
+        post = next(row for row in rows if row["id"] == "can-pm")
+        assert (post["what"], post["status"]) == ("post", "not covered")
+        assert post["name"] == "Prime Minister of Canada"
         holders = cli("snapshot", "2020-01-01", "--json").json()["office_holders"]
         assert holders["can-pm"] == {"state": "not covered", "certain": [], "possible": []}
         assert holders["jpn-pm"]["state"] == "held"
