@@ -1003,3 +1003,309 @@ class TestSubcommandHelp:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         undocumented = [a.dest for a in sub.choices[command]._actions if a.help is None]
         assert undocumented == []
+
+
+# -- formats, limits and one vocabulary --------------------------------------------------------
+
+QUERIES: dict[str, tuple[str, ...]] = {
+    "in-force": ("in-force", "2020-01-01"),
+    "holders": ("holders", "jpn-pm", "2011-09", "--include-possible"),
+    "timeline": ("timeline",),
+    "search": ("search", "2+2"),
+    "show": ("show", "logistics"),
+    "snapshot": ("snapshot", "2012-01-01"),
+    "posts": ("posts",),
+    "kinds": ("kinds",),
+    "people": ("people",),
+}
+"""One run of each query command on the mini dataset, with at least two rows."""
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    import csv
+
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+class TestFormats:
+    """--format table|json|csv on every query command; --json is --format json."""
+
+    def test_every_query_command_is_covered(self) -> None:
+        """The commands that take --format are exactly those exercised here."""
+        from canjapan._cli import QUERY_COMMANDS
+
+        assert set(QUERIES) == QUERY_COMMANDS
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_json_is_format_json(self, cli: Run, command: str) -> None:
+        """--format json prints what --json prints; --format table what no option prints."""
+        argv = QUERIES[command]
+        assert cli(*argv, "--format", "json").out == cli(*argv, "--json").out
+        assert cli(*argv, "--format", "table").out == cli(*argv).out
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_csv_has_the_table_columns(self, cli: Run, command: str) -> None:
+        """CSV: RFC 4180 line ends, a header row with the table's columns (plus ids),
+        and one row per table row."""
+        argv = QUERIES[command]
+        r = cli(*argv, "--format", "csv")
+        assert r.code == 0
+        assert r.out.endswith("\r\n")
+        assert "\n" not in r.out.replace("\r\n", "")
+        rows = read_csv(r.out)
+        assert rows
+        if command == "show":
+            return  # one row a field: TestShowTables
+        table = parse_table(cli(*argv).out)
+        assert len(rows) == len(table)
+        assert list(table[0]) == list(rows[0])[: len(table[0])]
+        for csv_row, table_row in zip(rows, table, strict=True):
+            assert "id" in csv_row or command == "kinds"
+            for name, shown in table_row.items():
+                assert csv_row[name] == shown or shown.endswith("…")
+
+    def test_csv_quotes_commas(self, cli: Run) -> None:
+        """A cell with a comma is quoted, and reads back whole."""
+        r = cli("show", "logistics", "--format", "csv")
+        assert '"CAN, JPN"' in r.out
+        fields = {row["field"]: row["value"] for row in read_csv(r.out)}
+        assert fields["parties"] == "CAN, JPN"
+
+    def test_csv_only_columns(self, cli: Run) -> None:
+        """holders CSV carries the post's id, which the table shows in its heading."""
+        rows = read_csv(cli("holders", "can-pm", "2010", "--format", "csv").out)
+        assert rows == [
+            {
+                "id": "harper",
+                "name": "Stephen Harper",
+                "start": "2006-02-06",
+                "end": "2015-11-04",
+                "status": "held",
+                "post": "can-pm",
+            }
+        ]
+
+    def test_json_and_another_format_is_usage_error(self, cli: Run) -> None:
+        """--json with --format csv is contradictory: exit 2, one line on stderr."""
+        r = cli("timeline", "--json", "--format", "csv")
+        assert r.code == 2
+        assert r.out == ""
+        assert "--format" in one_line(r.err)
+        assert cli("timeline", "--json", "--format", "json").code == 0
+
+    def test_bad_format_is_usage_error(self, cli: Run) -> None:
+        """An unknown format exits 2 naming the choices."""
+        r = cli("timeline", "--format", "xml")
+        assert r.code == 2
+        assert "choose from" in one_line(r.err)
+
+    def test_help_explains_the_options(self, cli: Run) -> None:
+        """Each query command's --help describes --format and --limit in its epilog."""
+        from canjapan._cli import QUERY_COMMANDS
+
+        for command in QUERY_COMMANDS:
+            r = cli(command, "--help", data=None)
+            assert "--format csv    CSV (RFC 4180)" in r.printed
+            assert "--limit N" in r.printed
+        assert "--limit" not in cli("export", "--help", data=None).printed
+
+
+class TestLimit:
+    """--limit N keeps the first N rows; a table says how many more there are."""
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_limit_one(self, cli: Run, command: str) -> None:
+        """With --limit 1 each table has one row and a line counting the rest; CSV has
+        one data row and no such line."""
+        argv = QUERIES[command]
+        full = cli(*argv)
+        rows = parse_table(full.out)
+        cut = cli(*argv, "--limit", "1")
+        assert cut.code == 0
+        (first,) = parse_table(cut.out)
+        assert list(first) == list(rows[0])
+        key = next(iter(first))  # the id, or for kinds what the kind is of
+        assert first[key] == rows[0][key]
+        if len(rows) > 1:
+            assert f"… {len(rows) - 1} more (--limit {len(rows)} shows all)" in cut.out
+        csv_text = cli(*argv, "--limit", "1", "--format", "csv").out
+        assert len(read_csv(csv_text)) == 1
+        assert "more" not in csv_text.splitlines()[-1]
+
+    @pytest.mark.parametrize("limit", ["0", "-3", "x"])
+    @pytest.mark.parametrize("command", ["timeline", "in-force", "people"])
+    def test_bad_limit_is_usage_error(self, cli: Run, command: str, limit: str) -> None:
+        """N must be a whole number of at least 1."""
+        r = cli(command, "--limit", limit)
+        assert r.code == 2
+        assert "--limit" in one_line(r.err)
+
+    def test_json_keeps_the_same_rows(self, cli: Run) -> None:
+        """JSON holds the rows the table would, with nothing said about the rest."""
+        entries = cli("timeline", "--limit", "2", "--json").json()
+        table = parse_table(cli("timeline", "--limit", "2").out)
+        assert [e["id"] for e in entries] == [row["id"] for row in table]
+        data = cli("in-force", "2019-07-15", "--include-possible", "--limit", "1", "--json").json()
+        assert (len(data["in_force"]), data["possibly_in_force"]) == (1, [])
+        snap = cli("snapshot", "2012-01-01", "--limit", "2", "--json").json()
+        assert (snap["in_force"], snap["mechanisms"]) == (["declaration"], ["two-plus-two"])
+        assert (snap["office_holders"], snap["last_event"]) == ({}, None)
+        kinds = cli("kinds", "--limit", "2", "--json").json()
+        assert kinds == {"event": kinds["event"][:2], "milestone": [], "agreement": []}
+
+    def test_search_default_is_ten(self, cli: Run) -> None:
+        """search keeps 10 hits unless told otherwise, and says how many more match."""
+        r = cli("search", "ministry", data=None)
+        rows = parse_table(r.out)
+        assert len(rows) == 10
+        total = len(cli("search", "ministry", "--limit", "1000", "--json", data=None).json())
+        assert total > 10
+        assert f"… {total - 10} more (--limit {total} shows all)" in r.out
+
+
+class TestOneVocabulary:
+    """The same state has the same word in tables, CSV and JSON, in every command."""
+
+    def test_agreement_states(self, cli: Run) -> None:
+        """in-force and snapshot say "in force"/"undetermined", as the JSON status does."""
+        argv = ("in-force", "2019-07-15", "--include-possible")
+        data = cli(*argv, "--json").json()
+        json_states = {a["id"]: a["status"] for a in data["in_force"] + data["possibly_in_force"]}
+        assert json_states == {"declaration": "in force", "logistics": "undetermined"}
+        table = {row["id"]: row["status"] for row in parse_table(cli(*argv).out)}
+        csv_states = {
+            row["id"]: row["status"] for row in read_csv(cli(*argv, "--format", "csv").out)
+        }
+        snap = parse_table(cli("snapshot", "2019-07-15").out)
+        in_snapshot = {row["id"]: row["status"] for row in snap if row["what"] == "agreement"}
+        assert table == csv_states == in_snapshot == json_states
+
+    def test_holder_states(self, cli: Run) -> None:
+        """holders and snapshot say "held"/"possibly held" and a post's state, as JSON does."""
+        data = cli("holders", "jpn-pm", "2011-09", "--include-possible", "--json").json()
+        assert data["state"] == "possibly held"
+        assert {h["status"] for h in data["holders"]} == {"possibly held"}
+        table = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
+        assert {row["status"] for row in table} == {"possibly held"}
+        snap = cli("snapshot", "2011-09", "--json").json()["office_holders"]
+        rows = parse_table(cli("snapshot", "2011-09").out)
+        holders = {row["id"]: row["status"] for row in rows if row["what"] == "holder"}
+        assert holders == {"kan": "possibly held", "noda": "possibly held", "harper": "held"}
+        assert snap["jpn-pm"] == {
+            "state": "possibly held",
+            "certain": [],
+            "possible": ["kan", "noda"],
+        }
+        posts = {
+            row["id"]: row["status"]
+            for row in parse_table(cli("snapshot", "2020").out)
+            if row["what"] == "post"
+        }
+        assert posts == {
+            "can-pm": cli("snapshot", "2020", "--json").json()["office_holders"]["can-pm"]["state"]
+        }
+
+    def test_unknown_is_null_and_blank(self, cli: Run) -> None:
+        """An unknown value is null in JSON, a blank table cell and an empty CSV cell,
+        in every command that can have one."""
+        checks = [
+            (("timeline", "--kind", "signed"), "end", lambda d: [e["end"] for e in d]),
+            (
+                ("posts",),
+                "complete from",
+                lambda d: [p["complete_from"] for p in d],
+            ),
+            (
+                ("in-force", "2020-01-01"),
+                "signed",
+                lambda d: [a["signed"] for a in d["in_force"]],
+            ),
+        ]
+        for argv, column, values in checks:
+            data = values(cli(*argv, "--json").json())
+            table = [row[column] for row in parse_table(cli(*argv).out)]
+            csv_cells = [row[column] for row in read_csv(cli(*argv, "--format", "csv").out)]
+            assert None in data or "" in table or argv[0] == "in-force"
+            assert [None if v == "" else v for v in table] == data, argv
+            assert csv_cells == table, argv
+
+    def test_holders_unknown_start_is_null(self, cli: Run, tmp_path: Path) -> None:
+        """A tenure whose start is unknown: null in JSON, blank in the table and CSV."""
+        raw = mini_raw()
+        del raw["people"][1]["tenures"][0]["start"]  # kan
+        path = tmp_path / "mini.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        argv = ("holders", "jpn-pm", "2011-01-01", "--include-possible")
+        (kan,) = cli(*argv, "--json", data=path).json()["holders"]
+        assert kan["start"] is None
+        (row,) = parse_table(cli(*argv, data=path).out)
+        assert row["start"] == ""
+        (csv_row,) = read_csv(cli(*argv, "--format", "csv", data=path).out)
+        assert csv_row["start"] == ""
+
+
+class TestShowTables:
+    """show prints nested items as sub-tables, never as JSON text."""
+
+    def test_sub_tables(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Milestones, tenures and citations each get a titled table of their fields."""
+        monkeypatch.setenv("COLUMNS", "200")
+        r = cli("show", "logistics")
+        assert "{" not in r.out
+        assert "[" not in r.out.split("citations (")[0]
+        sections = r.out.split("\n\n")
+        milestones = next(s for s in sections if s.startswith("milestones (2)"))
+        assert [(m["kind"], m["date"]) for m in parse_table(milestones)] == [
+            ("signed", "2018-04-21"),
+            ("entered_into_force", "2019-07"),
+        ]
+        citations = next(s for s in sections if s.startswith("citations (3)"))
+        assert [(c["of"], c["quote"]) for c in parse_table(citations)] == [
+            ("milestones[0]", "signed"),
+            ("milestones[1]", "in force"),
+            ("", "logistics"),
+        ]
+        fields = {row["field"]: row["value"] for row in parse_table(r.out)}
+        assert fields["abbreviations"] == "LA"
+        assert fields["parties"] == "CAN, JPN"
+        assert "milestones" not in fields
+
+    def test_tenures(self, cli: Run) -> None:
+        """A person's tenures, with ongoing, attested days and their citations."""
+        r = cli("show", "noda")
+        tenures = next(s for s in r.out.split("\n\n") if s.startswith("tenures (1)"))
+        (row,) = parse_table(tenures)
+        assert row == {
+            "post": "jpn-pm",
+            "start": "2011-09-02",
+            "ongoing": "yes",
+            "attested": "2012-03-25",
+        }
+        assert "tenures[0]" in r.out
+
+    def test_bundled_record_fits(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A bundled record with Japanese labels and many citations fits 80 columns,
+        counting wide characters as two."""
+        from canjapan._tables import width_of
+
+        monkeypatch.setenv("COLUMNS", "80")
+        r = cli("show", "ACSA", data=None)
+        assert max(width_of(line) for line in r.out.splitlines()) <= 80
+        assert "labels (" in r.out
+        assert "milestones (" in r.out
+
+    def test_csv_one_row_a_field(self, cli: Run) -> None:
+        """CSV: the record's id, a field path and its value, one row a leaf."""
+        rows = read_csv(cli("show", "logistics", "--format", "csv").out)
+        assert {row["id"] for row in rows} == {"logistics"}
+        values = {row["field"]: row["value"] for row in rows}
+        assert values["milestones[1].date"] == "2019-07"
+        assert values["milestones[1].citations[0].quote"] == "in force"
+        assert values["title"] == "Logistics Agreement"
+
+    def test_limit_caps_each_table(self, cli: Run) -> None:
+        """--limit applies to the fields table and to each sub-table."""
+        r = cli("show", "logistics", "--limit", "1")
+        assert len(parse_table(r.out)) == 1
+        assert "milestones (2)" in r.out
+        assert r.out.count("… ") == 3  # fields, milestones, citations
