@@ -1205,29 +1205,23 @@ class TestOneVocabulary:
             "can-pm": cli("snapshot", "2020", "--json").json()["office_holders"]["can-pm"]["state"]
         }
 
-    def test_unknown_is_null_and_blank(self, cli: Run) -> None:
-        """An unknown value is null in JSON, a blank table cell and an empty CSV cell,
-        in every command that can have one."""
-        checks = [
-            (("timeline", "--kind", "signed"), "end", lambda d: [e["end"] for e in d]),
-            (
-                ("posts",),
-                "complete from",
-                lambda d: [p["complete_from"] for p in d],
-            ),
-            (
-                ("in-force", "2020-01-01"),
-                "signed",
-                lambda d: [a["signed"] for a in d["in_force"]],
-            ),
-        ]
-        for argv, column, values in checks:
-            data = values(cli(*argv, "--json").json())
-            table = [row[column] for row in parse_table(cli(*argv).out)]
-            csv_cells = [row[column] for row in read_csv(cli(*argv, "--format", "csv").out)]
-            assert None in data or "" in table or argv[0] == "in-force"
-            assert [None if v == "" else v for v in table] == data, argv
-            assert csv_cells == table, argv
+    @pytest.mark.parametrize(
+        ("argv", "column", "key"),
+        [
+            (("timeline", "--kind", "signed"), "end", "end"),
+            (("posts",), "complete from", "complete_from"),
+            (("posts",), "complete to", "complete_to"),
+        ],
+    )
+    def test_unknown_is_null_and_blank(
+        self, cli: Run, argv: tuple[str, ...], column: str, key: str
+    ) -> None:
+        """An unknown value is null in JSON, a blank table cell and an empty CSV cell."""
+        data = [item[key] for item in cli(*argv, "--json").json()]
+        assert None in data
+        table = [row[column] for row in parse_table(cli(*argv).out)]
+        assert [None if v == "" else v for v in table] == data
+        assert [row[column] for row in read_csv(cli(*argv, "--format", "csv").out)] == table
 
     def test_holders_unknown_start_is_null(self, cli: Run, tmp_path: Path) -> None:
         """A tenure whose start is unknown: null in JSON, blank in the table and CSV."""

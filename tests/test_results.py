@@ -75,11 +75,11 @@ class TestStillTuples:
     def test_read_only(self, mini: canjapan.Dataset) -> None:
         """Their attributes cannot be set or deleted."""
         with pytest.raises(AttributeError, match="immutable"):
-            mini.events.collection = "places"  # type: ignore[misc]
+            mini.events.collection = "places"
         with pytest.raises(AttributeError, match="immutable"):
             del mini.search("Noda").query
         with pytest.raises(AttributeError, match="immutable"):
-            mini.timeline().x = 1  # type: ignore[attr-defined]
+            mini.timeline().x = 1
 
     def test_replace_keeps_collections(self, mini: canjapan.Dataset) -> None:
         """A dataset made from another's collections has Records again."""
