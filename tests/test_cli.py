@@ -1296,6 +1296,10 @@ class TestShowTables:
         assert values["milestones[1].date"] == "2019-07"
         assert values["milestones[1].citations[0].quote"] == "in force"
         assert values["title"] == "Logistics Agreement"
+        noda = {
+            r["field"]: r["value"] for r in read_csv(cli("show", "noda", "--format", "csv").out)
+        }
+        assert (noda["tenures[0].ongoing"], noda["tenures[0].attested"]) == ("true", "2012-03-25")
 
     def test_limit_caps_each_table(self, cli: Run) -> None:
         """--limit applies to the fields table and to each sub-table."""
