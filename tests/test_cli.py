@@ -81,7 +81,8 @@ def parse_table(text: str) -> list[dict[str, str]]:
     """Read the first aligned table in ``text``, checking that its columns line up.
 
     Columns are found from the dashed rule under the header; every row must have
-    only spaces between the column spans.
+    only spaces between the column spans. The table ends at a blank line or at the
+    line saying how many rows --limit left out.
     """
     lines = text.splitlines()
     rule_at = next(i for i, line in enumerate(lines) if line and set(line) <= {"-", " "})
@@ -98,7 +99,7 @@ def parse_table(text: str) -> list[dict[str, str]]:
     names = [header[a:b].strip() for a, b in spans]
     rows = []
     for line in lines[rule_at + 1 :]:
-        if not line.strip():
+        if not line.strip() or line.startswith("… "):
             break
         for (_, end), (nxt, _) in itertools.pairwise(spans):
             gap = line[end:nxt]
@@ -280,13 +281,13 @@ class TestInForce:
         )
         rows = parse_table(r.out)
         assert [row["id"] for row in rows] == ["declaration", "logistics"]
-        assert {row["status"] for row in rows} == {"certain"}
+        assert {row["status"] for row in rows} == {"in force"}
 
     def test_dates_print_at_their_precision(self, cli: Run) -> None:
         """An entry into force known to the month prints as 2019-07, not a made-up day."""
         rows = parse_table(cli("in-force", "2020-01-01").out)
         logistics = next(row for row in rows if row["id"] == "logistics")
-        assert logistics["in force"] == "2019-07"
+        assert logistics["in force from"] == "2019-07"
         assert logistics["signed"] == "2018-04-21"
 
     def test_undetermined_agreement_needs_include_possible(self, cli: Run) -> None:
@@ -295,8 +296,8 @@ class TestInForce:
         assert [row["id"] for row in plain] == ["declaration"]
         rows = parse_table(cli("in-force", "2019-07-15", "--include-possible").out)
         assert {row["id"]: row["status"] for row in rows} == {
-            "declaration": "certain",
-            "logistics": "possible",
+            "declaration": "in force",
+            "logistics": "undetermined",
         }
 
     def test_partial_date_argument(self, cli: Run) -> None:
@@ -347,14 +348,17 @@ class TestHolders:
             "name": "Yoshihiko Noda",
             "start": "2011-09-02",
             "end": "ongoing",
-            "status": "certain",
+            "status": "held",
         }
 
     def test_month_with_handover_is_possible_only(self, cli: Run) -> None:
         """In September 2011 either Kan or Noda held office: both possible, none certain."""
-        assert "(nobody certain)" in cli("holders", "jpn-pm", "2011-09").out
+        assert "(possibly held: nobody certain)" in cli("holders", "jpn-pm", "2011-09").out
         rows = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
-        assert {row["id"]: row["status"] for row in rows} == {"kan": "possible", "noda": "possible"}
+        assert {row["id"]: row["status"] for row in rows} == {
+            "kan": "possibly held",
+            "noda": "possibly held",
+        }
         kan = next(row for row in rows if row["id"] == "kan")
         assert kan["end"] == "2011-09-02"
 
@@ -369,9 +373,12 @@ class TestHolders:
                 "name": "Stephen Harper",
                 "start": "2006-02-06",
                 "end": "2015-11-04",
-                "status": "certain",
+                "ongoing": False,
+                "status": "held",
             }
         ]
+        (noda,) = cli("holders", "jpn-pm", "2012-03-25", "--json").json()["holders"]
+        assert (noda["end"], noda["ongoing"]) == (None, True)
 
     def test_unknown_post_exits_1(self, cli: Run) -> None:
         """An unknown post id exits 1 with one line that suggests close ids."""
@@ -458,11 +465,15 @@ class TestShow:
         assert fields["period"] == "P18M"
 
     def test_long_values_are_shortened(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Values longer than 200 characters are cut with an ellipsis."""
-        monkeypatch.setenv("COLUMNS", "400")
-        fields = {row["field"]: row["value"] for row in parse_table(cli("show", "logistics").out)}
-        assert len(fields["milestones"]) == 200
-        assert fields["milestones"].endswith("...")
+        """A value wider than the terminal is cut with "…" to fit it."""
+        monkeypatch.setenv("COLUMNS", "40")
+        r = cli("show", "ACSA", data=None)
+        assert max(len(line) for line in r.out.splitlines()) <= 40
+        fields = {row["field"]: row["value"] for row in parse_table(r.out)}
+        assert fields["title"].endswith("…")
+        assert (
+            canjapan.load().get("acsa", canjapan.Agreement).title.startswith(fields["title"][:-1])
+        )
 
     def test_unknown_id_suggests(self, cli: Run) -> None:
         """An unknown id or name exits 1 with one line suggesting the closest record."""
@@ -512,14 +523,14 @@ class TestSnapshot:
         r = cli("snapshot", "2012-01-01")
         assert r.code == 0
         assert r.out.startswith("The relationship on 2012-01-01")
-        rows = {(row["what"], row["id"]) for row in parse_table(r.out)}
+        rows = {(row["what"], row["status"], row["id"]) for row in parse_table(r.out)}
         assert rows == {
-            ("in force", "declaration"),
-            ("mechanism", "two-plus-two"),
-            ("Prime Minister of Canada", "harper"),
-            ("Prime Minister of Japan", "noda"),
-            ("last event", "two-plus-two-2011"),
-            ("next event", "course-2012"),
+            ("agreement", "in force", "declaration"),
+            ("mechanism", "active", "two-plus-two"),
+            ("holder", "held", "harper"),
+            ("holder", "held", "noda"),
+            ("last event", "held", "two-plus-two-2011"),
+            ("next event", "held", "course-2012"),
         }
 
     def test_json(self, cli: Run) -> None:
@@ -763,7 +774,7 @@ class TestHoldersHint:
         """With nobody certain, the count of possible holders is shown."""
         r = cli("holders", "jpn-pm", "2011-09")
         assert r.code == 0
-        assert "(nobody certain)" in r.out
+        assert "(possibly held: nobody certain)" in r.out
         assert "(2 more may have held it" in r.out
 
     def test_no_hint_when_someone_is_certain(self, cli: Run) -> None:
@@ -780,8 +791,13 @@ class TestHolderStates:
         ("post", "on", "state", "phrase"),
         [
             ("can-pm", "2015-12-01", "vacant", "vacant: the dataset records every holder"),
-            ("can-pm", "2020-01-01", "not covered", "records every holder only from 2006-02-06"),
-            ("jpn-pm", "2009-01-01", "unknown", "does not record every holder of this post"),
+            (
+                "can-pm",
+                "2020-01-01",
+                "not covered",
+                "not covered: the dataset records every holder only from 2006-02-06",
+            ),
+            ("jpn-pm", "2009-01-01", "unknown", "unknown: the dataset does not record every"),
             ("can-pm", "2010-01-01", "held", None),
         ],
     )
@@ -798,8 +814,10 @@ class TestHolderStates:
     def test_snapshot_lists_every_post(self, cli: Run) -> None:
         """The snapshot has a line for a post with nobody known, and its state in JSON."""
         r = cli("snapshot", "2020-01-01")
-        assert "Prime Minister of Canada" in r.out
-        assert "nobody known" in r.out
+        rows = parse_table(r.out)
+        post = next(row for row in rows if row["id"] == "can-pm")
+        assert (post["what"], post["status"]) == ("post", "not covered")
+        assert post["name"] == "Prime Minister of Canada"
         holders = cli("snapshot", "2020-01-01", "--json").json()["office_holders"]
         assert holders["can-pm"] == {"state": "not covered", "certain": [], "possible": []}
         assert holders["jpn-pm"]["state"] == "held"
@@ -985,3 +1003,307 @@ class TestSubcommandHelp:
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
         undocumented = [a.dest for a in sub.choices[command]._actions if a.help is None]
         assert undocumented == []
+
+
+# -- formats, limits and one vocabulary --------------------------------------------------------
+
+QUERIES: dict[str, tuple[str, ...]] = {
+    "in-force": ("in-force", "2020-01-01"),
+    "holders": ("holders", "jpn-pm", "2011-09", "--include-possible"),
+    "timeline": ("timeline",),
+    "search": ("search", "2+2"),
+    "show": ("show", "logistics"),
+    "snapshot": ("snapshot", "2012-01-01"),
+    "posts": ("posts",),
+    "kinds": ("kinds",),
+    "people": ("people",),
+}
+"""One run of each query command on the mini dataset, with at least two rows."""
+
+
+def read_csv(text: str) -> list[dict[str, str]]:
+    import csv
+
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+class TestFormats:
+    """--format table|json|csv on every query command; --json is --format json."""
+
+    def test_every_query_command_is_covered(self) -> None:
+        """The commands that take --format are exactly those exercised here."""
+        from canjapan._cli import QUERY_COMMANDS
+
+        assert set(QUERIES) == QUERY_COMMANDS
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_json_is_format_json(self, cli: Run, command: str) -> None:
+        """--format json prints what --json prints; --format table what no option prints."""
+        argv = QUERIES[command]
+        assert cli(*argv, "--format", "json").out == cli(*argv, "--json").out
+        assert cli(*argv, "--format", "table").out == cli(*argv).out
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_csv_has_the_table_columns(self, cli: Run, command: str) -> None:
+        """CSV: RFC 4180 line ends, a header row with the table's columns (plus ids),
+        and one row per table row."""
+        argv = QUERIES[command]
+        r = cli(*argv, "--format", "csv")
+        assert r.code == 0
+        assert r.out.endswith("\r\n")
+        assert "\n" not in r.out.replace("\r\n", "")
+        rows = read_csv(r.out)
+        assert rows
+        if command == "show":
+            return  # one row a field: TestShowTables
+        table = parse_table(cli(*argv).out)
+        assert len(rows) == len(table)
+        assert list(table[0]) == list(rows[0])[: len(table[0])]
+        for csv_row, table_row in zip(rows, table, strict=True):
+            assert "id" in csv_row or command == "kinds"
+            for name, shown in table_row.items():
+                assert csv_row[name] == shown or shown.endswith("…")
+
+    def test_csv_quotes_commas(self, cli: Run) -> None:
+        """A cell with a comma is quoted, and reads back whole."""
+        r = cli("show", "logistics", "--format", "csv")
+        assert '"CAN, JPN"' in r.out
+        fields = {row["field"]: row["value"] for row in read_csv(r.out)}
+        assert fields["parties"] == "CAN, JPN"
+
+    def test_csv_only_columns(self, cli: Run) -> None:
+        """holders CSV carries the post's id, which the table shows in its heading."""
+        rows = read_csv(cli("holders", "can-pm", "2010", "--format", "csv").out)
+        assert rows == [
+            {
+                "id": "harper",
+                "name": "Stephen Harper",
+                "start": "2006-02-06",
+                "end": "2015-11-04",
+                "status": "held",
+                "post": "can-pm",
+            }
+        ]
+
+    def test_json_and_another_format_is_usage_error(self, cli: Run) -> None:
+        """--json with --format csv is contradictory: exit 2, one line on stderr."""
+        r = cli("timeline", "--json", "--format", "csv")
+        assert r.code == 2
+        assert r.out == ""
+        assert "--format" in one_line(r.err)
+        assert cli("timeline", "--json", "--format", "json").code == 0
+
+    def test_bad_format_is_usage_error(self, cli: Run) -> None:
+        """An unknown format exits 2 naming the choices."""
+        r = cli("timeline", "--format", "xml")
+        assert r.code == 2
+        assert "choose from" in one_line(r.err)
+
+    def test_help_explains_the_options(self, cli: Run) -> None:
+        """Each query command's --help describes --format and --limit in its epilog."""
+        from canjapan._cli import QUERY_COMMANDS
+
+        for command in QUERY_COMMANDS:
+            r = cli(command, "--help", data=None)
+            assert "--format csv    CSV (RFC 4180)" in r.printed
+            assert "--limit N" in r.printed
+        assert "--limit" not in cli("export", "--help", data=None).printed
+
+
+class TestLimit:
+    """--limit N keeps the first N rows; a table says how many more there are."""
+
+    @pytest.mark.parametrize("command", sorted(QUERIES))
+    def test_limit_one(self, cli: Run, command: str) -> None:
+        """With --limit 1 each table has one row and a line counting the rest; CSV has
+        one data row and no such line."""
+        argv = QUERIES[command]
+        full = cli(*argv)
+        rows = parse_table(full.out)
+        cut = cli(*argv, "--limit", "1")
+        assert cut.code == 0
+        (first,) = parse_table(cut.out)
+        assert list(first) == list(rows[0])
+        key = next(iter(first))  # the id, or for kinds what the kind is of
+        assert first[key] == rows[0][key]
+        if len(rows) > 1:
+            assert f"… {len(rows) - 1} more (--limit {len(rows)} shows all)" in cut.out
+        csv_text = cli(*argv, "--limit", "1", "--format", "csv").out
+        assert len(read_csv(csv_text)) == 1
+        assert "more" not in csv_text.splitlines()[-1]
+
+    @pytest.mark.parametrize("limit", ["0", "-3", "x"])
+    @pytest.mark.parametrize("command", ["timeline", "in-force", "people"])
+    def test_bad_limit_is_usage_error(self, cli: Run, command: str, limit: str) -> None:
+        """N must be a whole number of at least 1."""
+        r = cli(command, "--limit", limit)
+        assert r.code == 2
+        assert "--limit" in one_line(r.err)
+
+    def test_json_keeps_the_same_rows(self, cli: Run) -> None:
+        """JSON holds the rows the table would, with nothing said about the rest."""
+        entries = cli("timeline", "--limit", "2", "--json").json()
+        table = parse_table(cli("timeline", "--limit", "2").out)
+        assert [e["id"] for e in entries] == [row["id"] for row in table]
+        data = cli("in-force", "2019-07-15", "--include-possible", "--limit", "1", "--json").json()
+        assert (len(data["in_force"]), data["possibly_in_force"]) == (1, [])
+        snap = cli("snapshot", "2012-01-01", "--limit", "2", "--json").json()
+        assert (snap["in_force"], snap["mechanisms"]) == (["declaration"], ["two-plus-two"])
+        assert (snap["office_holders"], snap["last_event"]) == ({}, None)
+        kinds = cli("kinds", "--limit", "2", "--json").json()
+        assert kinds == {"event": kinds["event"][:2], "milestone": [], "agreement": []}
+
+    def test_search_default_is_ten(self, cli: Run) -> None:
+        """search keeps 10 hits unless told otherwise, and says how many more match."""
+        r = cli("search", "ministry", data=None)
+        rows = parse_table(r.out)
+        assert len(rows) == 10
+        total = len(cli("search", "ministry", "--limit", "1000", "--json", data=None).json())
+        assert total > 10
+        assert f"… {total - 10} more (--limit {total} shows all)" in r.out
+
+
+class TestOneVocabulary:
+    """The same state has the same word in tables, CSV and JSON, in every command."""
+
+    def test_agreement_states(self, cli: Run) -> None:
+        """in-force and snapshot say "in force"/"undetermined", as the JSON status does."""
+        argv = ("in-force", "2019-07-15", "--include-possible")
+        data = cli(*argv, "--json").json()
+        json_states = {a["id"]: a["status"] for a in data["in_force"] + data["possibly_in_force"]}
+        assert json_states == {"declaration": "in force", "logistics": "undetermined"}
+        table = {row["id"]: row["status"] for row in parse_table(cli(*argv).out)}
+        csv_states = {
+            row["id"]: row["status"] for row in read_csv(cli(*argv, "--format", "csv").out)
+        }
+        snap = parse_table(cli("snapshot", "2019-07-15").out)
+        in_snapshot = {row["id"]: row["status"] for row in snap if row["what"] == "agreement"}
+        assert table == csv_states == in_snapshot == json_states
+
+    def test_holder_states(self, cli: Run) -> None:
+        """holders and snapshot say "held"/"possibly held" and a post's state, as JSON does."""
+        data = cli("holders", "jpn-pm", "2011-09", "--include-possible", "--json").json()
+        assert data["state"] == "possibly held"
+        assert {h["status"] for h in data["holders"]} == {"possibly held"}
+        table = parse_table(cli("holders", "jpn-pm", "2011-09", "--include-possible").out)
+        assert {row["status"] for row in table} == {"possibly held"}
+        snap = cli("snapshot", "2011-09", "--json").json()["office_holders"]
+        rows = parse_table(cli("snapshot", "2011-09").out)
+        holders = {row["id"]: row["status"] for row in rows if row["what"] == "holder"}
+        assert holders == {"kan": "possibly held", "noda": "possibly held", "harper": "held"}
+        assert snap["jpn-pm"] == {
+            "state": "possibly held",
+            "certain": [],
+            "possible": ["kan", "noda"],
+        }
+        posts = {
+            row["id"]: row["status"]
+            for row in parse_table(cli("snapshot", "2020").out)
+            if row["what"] == "post"
+        }
+        assert posts == {
+            "can-pm": cli("snapshot", "2020", "--json").json()["office_holders"]["can-pm"]["state"]
+        }
+
+    @pytest.mark.parametrize(
+        ("argv", "column", "key"),
+        [
+            (("timeline", "--kind", "signed"), "end", "end"),
+            (("posts",), "complete from", "complete_from"),
+            (("posts",), "complete to", "complete_to"),
+        ],
+    )
+    def test_unknown_is_null_and_blank(
+        self, cli: Run, argv: tuple[str, ...], column: str, key: str
+    ) -> None:
+        """An unknown value is null in JSON, a blank table cell and an empty CSV cell."""
+        data = [item[key] for item in cli(*argv, "--json").json()]
+        assert None in data
+        table = [row[column] for row in parse_table(cli(*argv).out)]
+        assert [None if v == "" else v for v in table] == data
+        assert [row[column] for row in read_csv(cli(*argv, "--format", "csv").out)] == table
+
+    def test_holders_unknown_start_is_null(self, cli: Run, tmp_path: Path) -> None:
+        """A tenure whose start is unknown: null in JSON, blank in the table and CSV."""
+        raw = mini_raw()
+        del raw["people"][1]["tenures"][0]["start"]  # kan
+        path = tmp_path / "mini.json"
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        argv = ("holders", "jpn-pm", "2011-01-01", "--include-possible")
+        (kan,) = cli(*argv, "--json", data=path).json()["holders"]
+        assert kan["start"] is None
+        (row,) = parse_table(cli(*argv, data=path).out)
+        assert row["start"] == ""
+        (csv_row,) = read_csv(cli(*argv, "--format", "csv", data=path).out)
+        assert csv_row["start"] == ""
+
+
+class TestShowTables:
+    """show prints nested items as sub-tables, never as JSON text."""
+
+    def test_sub_tables(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Milestones, tenures and citations each get a titled table of their fields."""
+        monkeypatch.setenv("COLUMNS", "200")
+        r = cli("show", "logistics")
+        assert "{" not in r.out
+        assert "[" not in r.out.split("citations (")[0]
+        sections = r.out.split("\n\n")
+        milestones = next(s for s in sections if s.startswith("milestones (2)"))
+        assert [(m["kind"], m["date"]) for m in parse_table(milestones)] == [
+            ("signed", "2018-04-21"),
+            ("entered_into_force", "2019-07"),
+        ]
+        citations = next(s for s in sections if s.startswith("citations (3)"))
+        assert [(c["of"], c["quote"]) for c in parse_table(citations)] == [
+            ("milestones[0]", "signed"),
+            ("milestones[1]", "in force"),
+            ("", "logistics"),
+        ]
+        fields = {row["field"]: row["value"] for row in parse_table(r.out)}
+        assert fields["abbreviations"] == "LA"
+        assert fields["parties"] == "CAN, JPN"
+        assert "milestones" not in fields
+
+    def test_tenures(self, cli: Run) -> None:
+        """A person's tenures, with ongoing, attested days and their citations."""
+        r = cli("show", "noda")
+        tenures = next(s for s in r.out.split("\n\n") if s.startswith("tenures (1)"))
+        (row,) = parse_table(tenures)
+        assert row == {
+            "post": "jpn-pm",
+            "start": "2011-09-02",
+            "ongoing": "yes",
+            "attested": "2012-03-25",
+        }
+        assert "tenures[0]" in r.out
+
+    def test_bundled_record_fits(self, cli: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A bundled record with Japanese labels and many citations fits 80 columns,
+        counting wide characters as two."""
+        from canjapan._tables import width_of
+
+        monkeypatch.setenv("COLUMNS", "80")
+        r = cli("show", "ACSA", data=None)
+        assert max(width_of(line) for line in r.out.splitlines()) <= 80
+        assert "labels (" in r.out
+        assert "milestones (" in r.out
+
+    def test_csv_one_row_a_field(self, cli: Run) -> None:
+        """CSV: the record's id, a field path and its value, one row a leaf."""
+        rows = read_csv(cli("show", "logistics", "--format", "csv").out)
+        assert {row["id"] for row in rows} == {"logistics"}
+        values = {row["field"]: row["value"] for row in rows}
+        assert values["milestones[1].date"] == "2019-07"
+        assert values["milestones[1].citations[0].quote"] == "in force"
+        assert values["title"] == "Logistics Agreement"
+        noda = {
+            r["field"]: r["value"] for r in read_csv(cli("show", "noda", "--format", "csv").out)
+        }
+        assert (noda["tenures[0].ongoing"], noda["tenures[0].attested"]) == ("true", "2012-03-25")
+
+    def test_limit_caps_each_table(self, cli: Run) -> None:
+        """--limit applies to the fields table and to each sub-table."""
+        r = cli("show", "logistics", "--limit", "1")
+        assert len(parse_table(r.out)) == 1
+        assert "milestones (2)" in r.out
+        assert r.out.count("… ") == 3  # fields, milestones, citations

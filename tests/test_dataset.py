@@ -223,7 +223,7 @@ class TestImmutability:
     def test_setattr(self, mini: Dataset) -> None:
         """Fields cannot be set or deleted."""
         with pytest.raises(AttributeError):
-            mini.agreements = ()
+            mini.agreements = ()  # type: ignore[assignment]
         with pytest.raises(AttributeError):
             del mini.name
 

@@ -20,6 +20,8 @@ from canjapan._display import (
     in_force_html,
     office_holders_html,
     record_html,
+    records_html,
+    search_html,
     snapshot_html,
     timeline_html,
 )
@@ -308,6 +310,43 @@ class TestQueryResults:
         entries = mini.timeline()
         markup = timeline_html(entries, limit=2)
         assert f"… and {len(entries) - 2} more" in markup
+
+    def test_search(self, mini: canjapan.Dataset) -> None:
+        """search_html: one row per hit, best first, with type, field and score."""
+        hits = mini.search("2+2", limit=None)
+        markup = search_html(hits)
+        rows = re.findall(r"<tr>(.*?)</tr>", markup.split("<tbody>", 1)[1])
+        assert len(rows) == len(hits) > 1
+        for row, hit in zip(rows, hits, strict=True):
+            assert f"<code>{hit.record.id}</code>" in row
+            assert hit.matched in row
+        assert markup == hits._repr_html_()
+
+    def test_records(self, mini: canjapan.Dataset) -> None:
+        """records_html: a title with the count, then each record with its kind and
+        dates at their precision."""
+        markup = records_html(mini.agreements, "agreements")
+        parse(markup)
+        assert "<strong>agreements</strong>: 2 records" in markup
+        assert 'title="2019-07-01 – 2019-07-31"' in markup  # logistics in force, a month
+        assert ">in force from</th>" in markup
+        assert markup == mini.agreements._repr_html_()
+        people = records_html(mini.people, "people")
+        assert ">kind</th>" not in people
+
+    def test_records_escape(self, mini: canjapan.Dataset) -> None:
+        """Titles with markup are escaped in collections and search hits alike."""
+        ds = hostile(mini)
+        for markup in (ds.agreements._repr_html_(), ds.search("Co", limit=None)._repr_html_()):
+            assert "<script>" not in markup
+            assert "&lt;script&gt;" in markup
+
+    def test_records_long_tables_are_cut(self, bundled: canjapan.Dataset) -> None:
+        """A long collection shows its first MAX_ROWS rows and how many more there are."""
+        from canjapan._display import MAX_ROWS
+
+        markup = bundled.events._repr_html_()
+        assert f"… and {len(bundled.events) - MAX_ROWS} more" in markup
 
 
 class TestShortRepr:

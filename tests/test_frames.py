@@ -236,3 +236,38 @@ class TestToPandas:
         assert info.value.extra == "pandas"
         assert "canjapan[pandas]" in str(info.value)
         assert isinstance(info.value, ImportError)
+
+
+class TestResultTables:
+    """The flat tables of query results reuse the typed columns of the dataset's."""
+
+    def test_timeline_columns(self, mini: canjapan.Dataset) -> None:
+        """Dates are three columns each; kind and collection are categories."""
+        from canjapan._frames import timeline_table
+
+        table = timeline_table(mini.timeline())
+        types = {c.name: c.type for c in table.columns}
+        assert types == {
+            "date": "edtf",
+            "date_earliest": "date",
+            "date_latest": "date",
+            "end": "edtf",
+            "end_earliest": "date",
+            "end_latest": "date",
+            "kind": "category",
+            "collection": "category",
+            "id": "string",
+            "title": "string",
+        }
+        assert len(table.rows) == len(mini.timeline())
+
+    def test_holders_and_search_columns(self, mini: canjapan.Dataset) -> None:
+        """A holder's status is a category of the two holder states; a score a number."""
+        from canjapan._frames import holders_table, search_table
+
+        holders = holders_table(mini.office_holders("can-pm", "2010"))
+        status = next(c for c in holders.columns if c.name == "status")
+        assert status.categories == ("held", "possibly held")
+        assert holders.rows[0][:4] == ("can-pm", "harper", "Stephen Harper", "held")
+        search = search_table(mini.search("Noda"))
+        assert [c.type for c in search.columns if c.name == "score"] == ["number"]

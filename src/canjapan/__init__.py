@@ -56,6 +56,7 @@ from canjapan._model import (
     Topic,
     TopicKind,
 )
+from canjapan._records import Records
 from canjapan._status import AgreementState, AgreementStatus, OfficeState
 from canjapan.exceptions import (
     AmbiguousTruthError,
@@ -72,7 +73,15 @@ from canjapan.exceptions import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from canjapan._results import Holder, OfficeHolders, SearchHit, Snapshot, TimelineEntry
+    from canjapan._results import (
+        Holder,
+        OfficeHolders,
+        SearchHit,
+        SearchResults,
+        Snapshot,
+        Timeline,
+        TimelineEntry,
+    )
 
 __version__ = "0.1.0"
 
@@ -118,11 +127,14 @@ __all__ = [
     "Precision",
     "Problem",
     "Record",
+    "Records",
     "SearchHit",
+    "SearchResults",
     "Snapshot",
     "Source",
     "SourceKind",
     "Tenure",
+    "Timeline",
     "TimelineEntry",
     "Topic",
     "TopicKind",
@@ -147,7 +159,8 @@ __all__ = [
 
 
 _LAZY: frozenset[str] = frozenset(
-    {"Holder", "OfficeHolders", "SearchHit", "Snapshot", "TimelineEntry"}
+    {"Holder", "OfficeHolders", "SearchHit", "SearchResults", "Snapshot", "Timeline"}
+    | {"TimelineEntry"}
 )
 
 
@@ -246,7 +259,7 @@ def timeline(
     place: str | None = None,
     domain: str | None = None,
     include_straddling: bool = False,
-) -> tuple[TimelineEntry, ...]:
+) -> Timeline:
     """:meth:`Dataset.timeline` on the bundled dataset."""
     return _bundled_dataset().timeline(
         start,
@@ -270,7 +283,7 @@ def find(id: str) -> Record | None:
     return _bundled_dataset().find(id)
 
 
-def search(text: str, *, limit: int | None = 10) -> tuple[SearchHit, ...]:
+def search(text: str, *, limit: int | None = 10) -> SearchResults:
     """:meth:`Dataset.search` on the bundled dataset."""
     return _bundled_dataset().search(text, limit=limit)
 

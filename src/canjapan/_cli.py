@@ -1,7 +1,9 @@
 """The ``canjapan`` command line.
 
 Exit codes: 0 success, 1 not found or invalid data, 2 bad usage. Errors go to
-standard error on one line. Output is an aligned table, or JSON with ``--json``.
+standard error on one line. The commands that answer a question print an aligned
+table (rendered by :mod:`canjapan._tables`, as ``str()`` of a result is), JSON with
+``--format json`` or ``--json``, or CSV with ``--format csv``, and take ``--limit N``.
 """
 
 from __future__ import annotations
@@ -11,11 +13,27 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
-from canjapan._status import OfficeState
+from canjapan._tables import (
+    HELD,
+    POSSIBLY_HELD,
+    Grid,
+    SnapshotItem,
+    holders_grid,
+    holders_heading,
+    in_force_grid,
+    more_line,
+    nobody,
+    record_grids,
+    render,
+    search_grid,
+    snapshot_grid,
+    snapshot_items,
+    timeline_grid,
+)
 from canjapan.exceptions import (
     CanjapanError,
     DatasetError,
@@ -28,7 +46,7 @@ from canjapan.exceptions import (
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
     from canjapan._model import Agreement
-    from canjapan._results import OfficeHolders
+    from canjapan._results import Snapshot
 
 __all__ = ["main"]
 
@@ -84,6 +102,24 @@ EXAMPLES: Final = {
 }
 """One example per command, shown at the end of its --help."""
 
+QUERY_COMMANDS: Final = frozenset(
+    {"in-force", "holders", "timeline", "posts", "kinds", "people", "show", "search", "snapshot"}
+)
+"""The commands that answer a question: they take --format and --limit."""
+OUTPUT_HELP: Final = """\
+output:
+  --format table  an aligned table that fits the terminal (COLUMNS, else its
+                  width, else 80 columns), long names shortened with "…"
+  --format json   JSON; --json is short for it; unknown values are null
+  --format csv    CSV (RFC 4180): a header row, then one row a table row with
+                  the table's columns plus ids; unknown values are empty
+  --limit N       at most N rows (N >= 1); a table then ends with a line
+                  saying how many more there are
+  In every format a state is written the same way: agreements "in force" or
+  "undetermined", holders "held" or "possibly held".
+
+"""
+
 
 def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """The commands that list what the other commands accept: posts, kinds, people."""
@@ -91,6 +127,44 @@ def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
     command("kinds", "List the event, milestone and agreement kinds that filters accept.")
     p = command("people", "List the people, or those whose name or id contains TEXT.")
     p.add_argument("text", nargs="?", metavar="TEXT", help="part of a name or id, e.g. kishida")
+
+
+def _timeline_options(p: argparse.ArgumentParser) -> None:
+    """The filters of the timeline command."""
+    p.add_argument(
+        "--from", dest="start", type=_date_arg, metavar="DATE", help="first date (EDTF or ISO)"
+    )
+    p.add_argument(
+        "--to", dest="end", type=_date_arg, metavar="DATE", help="last date (EDTF or ISO)"
+    )
+    p.add_argument("--kind", action="append", help="keep this milestone or event kind (repeatable)")
+    p.add_argument(
+        "--participant", metavar="ID", help="keep entries with this person or organisation"
+    )
+    p.add_argument("--country", metavar="CODE", help="keep entries involving this alpha-3 code")
+    p.add_argument("--place", metavar="ID", help="keep entries at this place")
+    p.add_argument("--domain", help="keep events in this domain (land, sea, air, cyber, space)")
+    p.add_argument(
+        "--include-straddling",
+        action="store_true",
+        help="keep entries whose partial date may fall on either side of a bound",
+    )
+
+
+def _output_options(p: argparse.ArgumentParser, default_limit: int | None) -> None:
+    """--format and --limit, which every query command takes."""
+    p.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        help="print an aligned table (the default), JSON or CSV",
+    )
+    p.add_argument(
+        "--limit",
+        type=_positive_int,
+        default=default_limit,
+        metavar="N",
+        help=f"at most N rows (default: {default_limit or 'all'})",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -122,14 +196,18 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(
+        query = name in QUERY_COMMANDS
+        p = sub.add_parser(
             name,
             help=help,
             description=help,
             parents=[common],
-            epilog=f"example:\n  {EXAMPLES[name]}",
+            epilog=(OUTPUT_HELP if query else "") + f"example:\n  {EXAMPLES[name]}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        if query:
+            _output_options(p, default_limit=10 if name == "search" else None)
+        return p
 
     p = command("in-force", "List the agreements in force on a date (default: today).")
     p.add_argument("date", nargs="?", type=_date_arg, help="a date: 2019-07-15, 2019-07, 2019")
@@ -145,31 +223,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
     p.add_argument("--include-possible", action="store_true", help="also list possible holders")
-    p = command("timeline", "List agreement milestones and events in date order.")
-    p.add_argument(
-        "--from", dest="start", type=_date_arg, metavar="DATE", help="first date (EDTF or ISO)"
-    )
-    p.add_argument(
-        "--to", dest="end", type=_date_arg, metavar="DATE", help="last date (EDTF or ISO)"
-    )
-    p.add_argument("--kind", action="append", help="keep this milestone or event kind (repeatable)")
-    p.add_argument(
-        "--participant", metavar="ID", help="keep entries with this person or organisation"
-    )
-    p.add_argument("--country", metavar="CODE", help="keep entries involving this alpha-3 code")
-    p.add_argument("--place", metavar="ID", help="keep entries at this place")
-    p.add_argument("--domain", help="keep events in this domain (land, sea, air, cyber, space)")
-    p.add_argument(
-        "--include-straddling",
-        action="store_true",
-        help="keep entries whose partial date may fall on either side of a bound",
-    )
+    _timeline_options(command("timeline", "List agreement milestones and events in date order."))
     _discovery_commands(command)
     p = command("show", "Show one record by id or by a name it is known by (e.g. ACSA).")
     p.add_argument("id", metavar="ID_OR_NAME", help="an id, abbreviation or name: acsa, ACSA")
     p = command("search", "Search records by title, name, alias or abbreviation.")
     p.add_argument("text", help="words, an abbreviation or a name")
-    p.add_argument("--limit", type=_positive_int, default=10, help="at most this many results")
     p = command("snapshot", "Show the state of the relationship on a date (default: today).")
     p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
     p = command("export", "Export the dataset as JSON, CSV or a Frictionless Data Package.")
@@ -197,54 +256,34 @@ def _build_parser() -> argparse.ArgumentParser:
 # -- output helpers ------------------------------------------------------------------------
 
 
-MIN_COLUMN: Final = 8
-"""A column is never cut narrower than this (or its widest cell, if narrower)."""
-_WHOLE: Final = frozenset(
-    {"id", "date", "end", "start", "signed", "in force", "status", "score", "country", "kind"}
-    | {"complete from", "complete to", "of", "field"}
-)
-"""Columns shortened only as a last resort: ids and dates are what the next
-command needs."""
-
-
-def _fit(widths: list[int], headers: Sequence[str], limit: int) -> list[int]:
-    """Column widths that fit ``limit`` characters with two spaces between columns:
-    text columns give way first, widest first; ids and dates only when the text
-    columns are as narrow as they go. As they are when they already fit."""
-    widths = list(widths)
-    loose = [min(w, MIN_COLUMN) for w in widths]
-    firm = [w if h in _WHOLE else f for w, h, f in zip(widths, headers, loose, strict=True)]
-    for floors in (firm, loose):
-        while sum(widths) + 2 * (len(widths) - 1) > limit:
-            i = max(range(len(widths)), key=lambda j: widths[j] - floors[j])
-            if widths[i] <= floors[i]:
-                break
-            widths[i] -= 1
-    return widths
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _table(rows: Sequence[Sequence[object]], headers: Sequence[str], out: TextIO) -> None:
-    """An aligned table that fits the terminal: ``COLUMNS`` or the real width, and
-    80 columns when neither is known; long cells are shortened with "…"."""
-    import shutil
-
-    cells = [[str(c) for c in headers], *[["" if c is None else str(c) for c in r] for r in rows]]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
-    widths = _fit(widths, headers, shutil.get_terminal_size((80, 24)).columns)
-    cells = [[_cut(c, w) for c, w in zip(row, widths, strict=True)] for row in cells]
-    for n, row in enumerate(cells):
-        line = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-        out.write(line + "\n")
-        if n == 0:
-            out.write("  ".join("-" * w for w in widths) + "\n")
-
-
 def _emit_json(value: Any, out: TextIO) -> None:
     out.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def _emit_csv(grid: Grid, out: TextIO) -> None:
+    """The grid as CSV (RFC 4180): a header row, one row a table row, CRLF line ends,
+    every column including the CSV-only ids; an unknown value is an empty cell."""
+    import csv
+
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(grid.headers)
+    writer.writerows(["" if c is None else c for c in row] for row in grid.rows)
+
+
+def _emit_table(grid: Grid, limit: int | None, out: TextIO, empty: str = "(none)\n") -> None:
+    """The first ``limit`` rows as an aligned table, then a line saying how many more
+    there are when some were left out; ``empty`` when there are no rows."""
+    if not grid.rows:
+        out.write(empty)
+        return
+    out.write(render(grid.head(limit)))
+    if limit is not None and len(grid.rows) > limit:
+        out.write(more_line(len(grid.rows) - limit, len(grid.rows)))
+
+
+def _fmt(args: argparse.Namespace) -> str:
+    """The output format asked for: ``table``, ``json`` or ``csv``."""
+    return "json" if args.json else (args.format or "table")
 
 
 def _record_json(record: Any) -> Any:
@@ -257,40 +296,42 @@ def _today_or(value: str | None) -> str:
     return value if value is not None else date.today().isoformat()
 
 
+def _text(value: object) -> str | None:
+    """A value for JSON: its text, or ``null`` when unknown."""
+    return None if value is None else str(value)
+
+
 # -- commands ---------------------------------------------------------------------------
 
 
 def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     on = _today_or(args.date)
     result = ds.agreements_in_force(on, include_possible=args.include_possible)
-    if args.json:
+    limit = args.limit
+    fmt = _fmt(args)
+    if fmt == "json":
+        certain = result.certain[:limit]
+        left = None if limit is None else limit - len(certain)
         _emit_json(
             {
                 "on": result.on,
                 "as_of": result.as_of.isoformat(),
-                "in_force": [_agreement_row(a, on) for a in result.certain],
-                "possibly_in_force": [_agreement_row(a, on) for a in result.possible],
+                "in_force": [_agreement_row(a, on) for a in certain],
+                "possibly_in_force": [_agreement_row(a, on) for a in result.possible[:left]],
             },
             out,
         )
+        return EXIT_OK
+    grid = in_force_grid(result)
+    if fmt == "csv":
+        _emit_csv(grid.head(limit), out)
         return EXIT_OK
     out.write(f"Agreements in force on {result.on} (data as of {result.as_of.isoformat()})\n")
     if result.after_as_of:
         out.write(
             "Note: the date is after the data's as-of date; agreements are presumed to continue.\n"
         )
-    rows = [
-        (a.id, _short(a), _str(a.signed), _str(a.entered_into_force), "certain")
-        for a in result.certain
-    ]
-    rows += [
-        (a.id, _short(a), _str(a.signed), _str(a.entered_into_force), "possible")
-        for a in result.possible
-    ]
-    if rows:
-        _table(rows, ["id", "name", "signed", "in force", "status"], out)
-    else:
-        out.write("(none)\n")
+    _emit_table(grid, limit, out)
     if not args.include_possible:
         hidden = len(ds.agreements_in_force(on, include_possible=True).possible)
         if hidden:
@@ -301,37 +342,30 @@ def _in_force(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _short(agreement: Agreement, width: int = 60) -> str:
-    """A short name for tables: the first short name, else the title, cut to ``width``."""
-    return _cut(agreement.short_names[0] if agreement.short_names else agreement.title, width)
-
-
-def _agreement_row(a: Any, on: str) -> dict[str, Any]:
+def _agreement_row(a: Agreement, on: str) -> dict[str, Any]:
     status = a.status_on(on)
     return {
         "id": a.id,
         "title": a.title,
-        "signed": _str(a.signed) or None,
-        "entered_into_force": _str(a.entered_into_force) or None,
+        "signed": _text(a.signed),
+        "entered_into_force": _text(a.entered_into_force),
         "status": status.state.value,
         "reason": status.reason,
     }
-
-
-def _str(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     on = _today_or(args.date)
     post = ds.lookup(args.post)
     result = ds.office_holders(post.id, on, include_possible=args.include_possible)
-    rows = [
-        (h.person.id, h.person.name, _str(h.tenure.start), _tenure_end(h.tenure), kind)
-        for kind, holders in (("certain", result.certain), ("possible", result.possible))
-        for h in holders
-    ]
-    if args.json:
+    grid = holders_grid(result)
+    fmt = _fmt(args)
+    if fmt == "json":
+        holders = [
+            (status, h)
+            for status, group in ((HELD, result.certain), (POSSIBLY_HELD, result.possible))
+            for h in group
+        ]
         _emit_json(
             {
                 "post": result.post.id,
@@ -339,18 +373,25 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 "as_of": result.as_of.isoformat(),
                 "state": result.state.value,
                 "holders": [
-                    dict(zip(["id", "name", "start", "end", "status"], r, strict=True))
-                    for r in rows
+                    {
+                        "id": h.person.id,
+                        "name": h.person.name,
+                        "start": _text(h.tenure.start),
+                        "end": _text(h.tenure.end),
+                        "ongoing": h.tenure.ongoing,
+                        "status": status,
+                    }
+                    for status, h in holders[: args.limit]
                 ],
             },
             out,
         )
         return EXIT_OK
-    out.write(f"{result.post.title} on {result.on} (data as of {result.as_of.isoformat()})\n")
-    if rows:
-        _table(rows, ["id", "name", "start", "end", "status"], out)
-    else:
-        out.write(f"({_nobody(result)})\n")
+    if fmt == "csv":
+        _emit_csv(grid.head(args.limit), out)
+        return EXIT_OK
+    out.write(holders_heading(result))
+    _emit_table(grid, args.limit, out, empty=f"({nobody(result)})\n")
     if not args.include_possible:
         hidden = len(ds.office_holders(post.id, on, include_possible=True).possible)
         if hidden:
@@ -359,25 +400,6 @@ def _holders(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
                 "see --include-possible)\n"
             )
     return EXIT_OK
-
-
-def _nobody(result: OfficeHolders) -> str:
-    """Why an answer names nobody, in one phrase."""
-    post = result.post
-    covered = f"{post.complete_from} to {post.complete_to or result.as_of.isoformat()}"
-    if result.state is OfficeState.VACANT:
-        return f"vacant: the dataset records every holder from {covered}"
-    if result.state is OfficeState.NOT_COVERED:
-        return f"nobody known: the dataset records every holder only from {covered}"
-    if result.state is OfficeState.UNKNOWN:
-        return "nobody known: the dataset does not record every holder of this post"
-    return "nobody certain"
-
-
-def _tenure_end(t: Any) -> str:
-    if t.end is not None:
-        return str(t.end)
-    return "ongoing" if t.ongoing else ""
 
 
 def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
@@ -391,121 +413,135 @@ def _timeline(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         domain=args.domain,
         include_straddling=args.include_straddling,
     )
-    rows = [(str(e.date), _str(e.end), e.kind, e.record.id, e.title) for e in entries]
-    if args.json:
+    fmt = _fmt(args)
+    if fmt == "json":
         _emit_json(
             [
                 {
                     "date": str(e.date),
-                    "end": None if e.end is None else str(e.end),
+                    "end": _text(e.end),
                     "kind": e.kind,
                     "id": e.record.id,
                     "title": e.title,
                 }
-                for e in entries
+                for e in entries[: args.limit]
             ],
             out,
         )
         return EXIT_OK
-    _table(rows, ["date", "end", "kind", "id", "title"], out)
+    grid = timeline_grid(entries)
+    if fmt == "csv":
+        _emit_csv(grid.head(args.limit), out)
+    else:
+        _emit_table(grid, args.limit, out)
     return EXIT_OK
 
 
 def _show(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     record = ds.lookup(args.id)
     data = _record_json(record)
-    if args.json:
+    fmt = _fmt(args)
+    if fmt == "json":
         _emit_json(data, out)
         return EXIT_OK
+    if fmt == "csv":
+        rows = tuple((record.id, path, value) for path, value in _leaves(data) if path != "id")
+        _emit_csv(Grid(headers=("id", "field", "value"), rows=rows).head(args.limit), out)
+        return EXIT_OK
     out.write(f"{type(record).__name__} {record.id}\n")
-    rows = []
-    for key, value in data.items():
-        if key == "id":
-            continue
-        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        rows.append((key, text if len(text) <= 200 else text[:197] + "..."))
-    _table(rows, ["field", "value"], out)
+    for title, grid in record_grids(data):
+        if title:
+            out.write(f"\n{title} ({len(grid.rows)})\n")
+        _emit_table(grid, args.limit, out)
     return EXIT_OK
+
+
+def _leaves(value: Any, path: str = "") -> Iterator[tuple[str, str | None]]:
+    """``(path, text)`` for every value inside a record's JSON form, with paths such
+    as ``milestones[1].citations[0].quote``; a list of plain values is one leaf,
+    its items joined with ", "."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list) and any(isinstance(v, dict | list) for v in value):
+        for i, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{i}]")
+    elif isinstance(value, list):
+        yield path, ", ".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        yield path, "true" if value else "false"
+    else:
+        yield path, _text(value)
 
 
 def _search(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    hits = ds.search(args.text, limit=args.limit)
-    from canjapan._search import names_of
-
-    rows = [
-        (
-            h.record.id,
-            type(h.record).__name__,
-            next(names_of(h.record))[1],
-            h.matched,
-            f"{h.score:.0f}",
-        )
-        for h in hits
-    ]
-    if args.json:
+    hits = ds.search(args.text, limit=None)
+    limit = args.limit
+    fmt = _fmt(args)
+    grid = search_grid(hits)
+    if fmt == "json":
         _emit_json(
-            [dict(zip(["id", "type", "name", "matched", "score"], r, strict=True)) for r in rows],
+            [
+                dict(zip(["id", "type", "name", "matched", "score"], r, strict=True))
+                for r in grid.head(limit).rows
+            ],
             out,
         )
-        return EXIT_OK if hits else EXIT_NOT_FOUND
-    if not hits:
+    elif fmt == "csv":
+        _emit_csv(grid.head(limit), out)
+    elif hits:
+        _emit_table(grid, limit, out)
+    else:
         sys.stderr.write(f"canjapan: nothing matches {args.text!r}\n")
-        return EXIT_NOT_FOUND
-    _table(rows, ["id", "type", "name", "matched", "score"], out)
-    return EXIT_OK
+    return EXIT_OK if hits else EXIT_NOT_FOUND
 
 
 def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     on = _today_or(args.date)
     snap = ds.snapshot(on)
-    if args.json:
-        _emit_json(
-            {
-                "on": snap.on,
-                "as_of": snap.as_of.isoformat(),
-                "in_force": [a.id for a in snap.in_force.certain],
-                "possibly_in_force": [a.id for a in snap.in_force.possible],
-                "mechanisms": [m.id for m in snap.mechanisms],
-                "office_holders": {
-                    h.post.id: {
-                        "state": h.state.value,
-                        "certain": [x.person.id for x in h.certain],
-                        "possible": [x.person.id for x in h.possible],
-                    }
-                    for h in snap.office_holders
-                },
-                "events_on": [e.id for e in snap.events_on],
-                "in_progress": [e.id for e in snap.in_progress],
-                "last_event": snap.last_event.id if snap.last_event else None,
-                "next_event": snap.next_event.id if snap.next_event else None,
-            },
-            out,
-        )
+    items = snapshot_items(snap)[: args.limit]
+    fmt = _fmt(args)
+    if fmt == "json":
+        _emit_json(_snapshot_json(snap, items), out)
+        return EXIT_OK
+    if fmt == "csv":
+        _emit_csv(snapshot_grid(items), out)
         return EXIT_OK
     out.write(f"The relationship on {snap.on} (data as of {snap.as_of.isoformat()})\n\n")
-    rows: list[tuple[str, str, str]] = []
-    rows += [("in force", a.id, a.title) for a in snap.in_force.certain]
-    rows += [("possibly in force", a.id, a.title) for a in snap.in_force.possible]
-    rows += [("mechanism", m.id, m.name) for m in snap.mechanisms]
-    for h in snap.office_holders:
-        for x in h.certain:
-            rows.append((h.post.title, x.person.id, x.person.name))
-        for x in h.possible:
-            rows.append((f"{h.post.title} (possibly)", x.person.id, x.person.name))
-        if not h.certain and not h.possible:
-            rows.append((h.post.title, "", f"({_nobody(h)})"))
-    rows += [("on the date", e.id, f"{e.start} {e.title}") for e in snap.events_on]
-    rows += [("in progress", e.id, f"{e.start} {e.title}") for e in snap.in_progress]
-    if snap.last_event:
-        rows.append(
-            ("last event", snap.last_event.id, f"{snap.last_event.start} {snap.last_event.title}")
-        )
-    if snap.next_event:
-        rows.append(
-            ("next event", snap.next_event.id, f"{snap.next_event.start} {snap.next_event.title}")
-        )
-    _table(rows, ["what", "id", "name"], out)
+    _emit_table(snapshot_grid(snapshot_items(snap)), args.limit, out)
     return EXIT_OK
+
+
+def _snapshot_json(snap: Snapshot, items: Sequence[SnapshotItem]) -> dict[str, Any]:
+    """The snapshot's JSON, holding the items given (all, or the first ``--limit``)."""
+    ids: dict[str, list[str]] = {
+        s: [] for s in ("in_force", "possibly_in_force", "mechanisms", "events_on", "in_progress")
+    }
+    holders: dict[str, dict[str, Any]] = {}
+    single: dict[str, str | None] = {"last_event": None, "next_event": None}
+    for section, status, record, office in items:
+        if office is not None:
+            entry = holders.setdefault(
+                office.post.id, {"state": office.state.value, "certain": [], "possible": []}
+            )
+            if record is not None:
+                entry["certain" if status == HELD else "possible"].append(record.id)
+        elif section in single:
+            single[section] = record.id
+        else:
+            ids[section].append(record.id)
+    return {
+        "on": snap.on,
+        "as_of": snap.as_of.isoformat(),
+        "in_force": ids["in_force"],
+        "possibly_in_force": ids["possibly_in_force"],
+        "mechanisms": ids["mechanisms"],
+        "office_holders": holders,
+        "events_on": ids["events_on"],
+        "in_progress": ids["in_progress"],
+        "last_event": single["last_event"],
+        "next_event": single["next_event"],
+    }
 
 
 def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
@@ -626,43 +662,56 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
 
 
 def _posts(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
-    items = [
+    items: list[dict[str, Any]] = [
         {
             "id": p.id,
             "title": p.title,
             "country": p.country,
             "single_holder": p.single_holder,
-            "complete_from": None if p.complete_from is None else str(p.complete_from),
+            "complete_from": _text(p.complete_from),
             "complete_to": None
             if p.complete_from is None
             else str(p.complete_to or ds.as_of.isoformat()),
         }
         for p in ds.posts
     ]
-    if args.json:
+    grid = Grid(
+        headers=("id", "title", "country", "complete from", "complete to"),
+        rows=tuple(
+            (i["id"], i["title"], i["country"], i["complete_from"], i["complete_to"]) for i in items
+        ),
+    )
+    return _discovery(args, items[: args.limit], grid, out)
+
+
+def _discovery(args: argparse.Namespace, items: Any, grid: Grid, out: TextIO) -> int:
+    """Print a discovery command's answer: ``items`` as JSON, else ``grid``."""
+    fmt = _fmt(args)
+    if fmt == "json":
         _emit_json(items, out)
-        return EXIT_OK
-    rows = [
-        (i["id"], i["title"], i["country"], _str(i["complete_from"]), _str(i["complete_to"]))
-        for i in items
-    ]
-    _table(rows, ["id", "title", "country", "complete from", "complete to"], out)
-    return EXIT_OK
+    elif fmt == "csv":
+        _emit_csv(grid.head(args.limit), out)
+    else:
+        _emit_table(grid, args.limit, out, empty="(nobody)\n")
+    return EXIT_OK if grid.rows else EXIT_NOT_FOUND
 
 
 def _kinds(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     from canjapan._model import AgreementKind, EventKind, MilestoneKind
 
-    kinds = {
-        "event": [k.value for k in EventKind],
-        "milestone": [k.value for k in MilestoneKind],
-        "agreement": [k.value for k in AgreementKind],
-    }
-    if args.json:
-        _emit_json(kinds, out)
-        return EXIT_OK
-    _table([(what, k) for what, values in kinds.items() for k in values], ["of", "kind"], out)
-    return EXIT_OK
+    rows = tuple(
+        (what, k.value)
+        for what, kinds in (
+            ("event", EventKind),
+            ("milestone", MilestoneKind),
+            ("agreement", AgreementKind),
+        )
+        for k in kinds
+    )
+    kept: dict[str, list[str]] = {"event": [], "milestone": [], "agreement": []}
+    for what, kind in rows[: args.limit]:
+        kept[what].append(kind)
+    return _discovery(args, kept, Grid(headers=("of", "kind"), rows=rows), out)
 
 
 def _people(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
@@ -680,16 +729,13 @@ def _people(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
         {"id": p.id, "name": p.name, "posts": list(dict.fromkeys(t.post for t in p.tenures))}
         for p in people
     ]
-    if args.json:
-        _emit_json(items, out)
-        return EXIT_OK
-    if not items:
-        out.write("(nobody)\n")
-        return EXIT_NOT_FOUND
-    _table(
-        [(i["id"], i["name"], ", ".join(i["posts"])) for i in items], ["id", "name", "posts"], out
+    grid = Grid(
+        headers=("id", "name", "posts"),
+        rows=tuple(
+            (p.id, p.name, ", ".join(dict.fromkeys(t.post for t in p.tenures))) for p in people
+        ),
     )
-    return EXIT_OK
+    return _discovery(args, items[: args.limit], grid, out)
 
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Any, TextIO], int]] = {
@@ -723,6 +769,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    if args.command in QUERY_COMMANDS and args.json and args.format not in (None, "json"):
+        sys.stderr.write(
+            f"canjapan {args.command}: error: argument --format: --json asks for json, "
+            f"--format for {args.format}; give one of them\n"
+        )
+        return EXIT_USAGE
     try:
         ds = None
         if args.command not in _NO_DATASET:

@@ -32,12 +32,20 @@ from canjapan._model import (
     Source,
     Topic,
 )
+from canjapan._records import Records
 from canjapan._status import ALWAYS, NEVER, OfficeState, agreement_bounds, tenure_bounds
 from canjapan.exceptions import DatasetError, FilterError, Problem, UnknownIdError
 
 if TYPE_CHECKING:
     from canjapan._index import StabbingIndex
-    from canjapan._results import Holder, OfficeHolders, SearchHit, Snapshot, TimelineEntry
+    from canjapan._results import (
+        Holder,
+        OfficeHolders,
+        SearchResults,
+        Snapshot,
+        Timeline,
+        TimelineEntry,
+    )
 
 __all__ = [
     "COLLECTIONS",
@@ -141,8 +149,8 @@ class Dataset:
     record of the right kind, lifecycle order, event and tenure spans. Any problem
     raises :class:`~canjapan.DatasetError` listing all of them.
 
-    A dataset is immutable: its collections are tuples sorted by id, and records are
-    frozen.
+    A dataset is immutable: its collections are tuples sorted by id (of the class
+    :class:`~canjapan.Records`, which displays itself), and records are frozen.
     """
 
     __slots__ = (
@@ -170,16 +178,16 @@ class Dataset:
     as_of: date
     """The last date the dataset's contents were checked."""
     description: str | None
-    sources: tuple[Source, ...]
-    places: tuple[Place, ...]
-    organizations: tuple[Organization, ...]
-    posts: tuple[Post, ...]
-    people: tuple[Person, ...]
-    agreements: tuple[Agreement, ...]
-    mechanisms: tuple[Mechanism, ...]
-    events: tuple[Event, ...]
-    figures: tuple[Figure, ...]
-    topics: tuple[Topic, ...]
+    sources: Records[Source]
+    places: Records[Place]
+    organizations: Records[Organization]
+    posts: Records[Post]
+    people: Records[Person]
+    agreements: Records[Agreement]
+    mechanisms: Records[Mechanism]
+    events: Records[Event]
+    figures: Records[Figure]
+    topics: Records[Topic]
     _by_id: Mapping[str, Record]
     _cache: dict[str, Any]
     _lock: ForkSafeLock
@@ -258,7 +266,7 @@ class Dataset:
         _set(self, "as_of", as_of_date)
         _set(self, "description", description)
         for cname, items in collections.items():
-            _set(self, cname, items)
+            _set(self, cname, Records(items, cname))
         _set(self, "_by_id", MappingProxyType(by_id))
         _set(self, "_cache", {})
         _set(self, "_lock", ForkSafeLock())
@@ -581,7 +589,7 @@ class Dataset:
         place: str | None = None,
         domain: str | None = None,
         include_straddling: bool = False,
-    ) -> tuple[TimelineEntry, ...]:
+    ) -> Timeline:
         """Agreement milestones and events in chronological order.
 
         Args:
@@ -599,7 +607,9 @@ class Dataset:
                 either side of a bound (``2019`` against a start of ``2019-07-01``).
 
         Returns:
-            Entries sorted by earliest day, then latest day.
+            Entries sorted by earliest day, then latest day: a :class:`~canjapan.Timeline`,
+            a tuple of :class:`~canjapan.TimelineEntry` that displays itself and
+            converts with ``to_pandas()``.
 
         Raises:
             FilterError: a kind, country code or domain no entry can have, or a
@@ -626,7 +636,9 @@ class Dataset:
             if not _matches(entry, participant, country, place, domain):
                 continue
             entries.append(entry)
-        return tuple(entries)
+        from canjapan._results import Timeline
+
+        return Timeline(entries)
 
     def _check_filters(
         self,
@@ -695,15 +707,21 @@ class Dataset:
 
         return self._cached("timeline", build)
 
-    def search(self, text: str, *, limit: int | None = 10) -> tuple[SearchHit, ...]:
+    def search(self, text: str, *, limit: int | None = 10) -> SearchResults:
         """Records whose titles, names, aliases, abbreviations or labels match ``text``.
 
         Exact matches of an abbreviation, alias or name rank first, then whole-word
         matches, then substrings, then close spellings.
+
+        Returns:
+            At most ``limit`` hits (all for ``None``), best first: a
+            :class:`~canjapan.SearchResults`, a tuple of :class:`~canjapan.SearchHit`
+            that displays itself and converts with ``to_pandas()``.
         """
+        from canjapan._results import SearchResults
         from canjapan._search import search
 
-        return search(self, text, limit=limit)
+        return SearchResults(search(self, text, limit=limit), text)
 
     def snapshot(self, on: DateLike | None = None) -> Snapshot:
         """The state of the relationship on a date: agreements in force, mechanisms

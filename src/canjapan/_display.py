@@ -12,8 +12,10 @@ string is escaped, and:
   ``dataset`` argument, or from the bundled dataset when the record shown is one of
   its records. A bare record of another dataset shows the source id instead.
 
-:func:`timeline_html` renders the entries of :meth:`canjapan.Dataset.timeline`,
-which is a plain tuple and so has no display of its own.
+:func:`timeline_html`, :func:`search_html` and :func:`records_html` render the
+answers of :meth:`canjapan.Dataset.timeline` and :meth:`canjapan.Dataset.search`
+and the dataset's collections; :class:`~canjapan.Timeline`,
+:class:`~canjapan.SearchResults` and :class:`~canjapan.Records` display through them.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from canjapan._model import (
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset, InForce
-    from canjapan._results import OfficeHolders, Snapshot, TimelineEntry
+    from canjapan._results import OfficeHolders, SearchHit, Snapshot, TimelineEntry
 
 __all__ = [
     "MAX_ROWS",
@@ -51,6 +53,8 @@ __all__ = [
     "in_force_html",
     "office_holders_html",
     "record_html",
+    "records_html",
+    "search_html",
     "snapshot_html",
     "timeline_html",
 ]
@@ -520,3 +524,46 @@ def timeline_html(
     ]
     table = _table(("date", "end", "kind", "title", "record", "cited"), rows, limit)
     return f'<div class="canjapan">{table}</div>'
+
+
+def search_html(hits: Iterable[SearchHit]) -> str:
+    """Search hits (from :meth:`~canjapan.Dataset.search`) as an HTML table, in the
+    order given (best first): the record, its type, the field that matched and the
+    score."""
+    rows = [
+        (
+            _record_cell(h.record),
+            _e(type(h.record).__name__),
+            _e(h.matched),
+            _e(f"{h.score:.0f}"),
+        )
+        for h in hits
+    ]
+    table = _table(("record", "type", "matched", "score"), rows)
+    return f'<div class="canjapan">{table}</div>'
+
+
+def records_html(records: Sequence[Any], collection: str) -> str:
+    """Records of one collection (``ds.agreements``, ...) as an HTML table: each
+    record's name and id, its kind when it has one, and the collection's main dates
+    at their precision; the first :data:`MAX_ROWS` rows, then how many more."""
+    from canjapan._tables import _DATES, records_grid
+
+    grid = records_grid(records, collection)
+    dates = _DATES.get(collection, ())
+    rows = [
+        (
+            _record_cell(r),
+            *((_e(_enum_text(r.kind)),) if "kind" in grid.headers else ()),
+            *(date_html(getattr(r, d)) for d in dates),
+        )
+        for r in records
+    ]
+    head = ("record", *grid.headers[2:])
+    n = len(rows)
+    title = f"<p><strong>{_e(collection)}</strong>: {n} record{'' if n == 1 else 's'}</p>"
+    return f'<div class="canjapan">{title}{_table(head, rows)}</div>'
+
+
+def _enum_text(value: object) -> str:
+    return str(value.value) if isinstance(value, enum.Enum) else str(value)

@@ -46,14 +46,24 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 from attrs import frozen
 
 from canjapan._model import (
+    Agreement,
     AgreementKind,
+    Event,
     EventKind,
     EventStatus,
+    Figure,
+    Mechanism,
     MechanismKind,
     MilestoneKind,
+    Organization,
     OrganizationKind,
+    Person,
+    Place,
     PlaceKind,
+    Post,
+    Source,
     SourceKind,
+    Topic,
     TopicKind,
 )
 
@@ -673,21 +683,26 @@ def to_pandas(ds: Dataset) -> dict[str, Any]:
     Raises:
         MissingExtraError: pandas is not installed.
     """
+    pd = _pandas("Dataset.to_pandas()")
+    return {name: _frame(pd, table) for name, table in tables(ds).items()}
+
+
+def _pandas(what: str) -> Any:
     try:
         import pandas as pd
     except ImportError:
         from canjapan.exceptions import MissingExtraError
 
-        raise MissingExtraError("Dataset.to_pandas()", "pandas", "pandas") from None
+        raise MissingExtraError(what, "pandas", "pandas") from None
+    return pd
 
-    frames: dict[str, Any] = {}
-    for name, table in tables(ds).items():
-        data: dict[str, Any] = {}
-        for i, column in enumerate(table.columns):
-            values = [row[i] for row in table.rows]
-            data[column.name] = pd.Series(values, dtype=_dtype(pd, column), name=column.name)
-        frames[name] = pd.DataFrame(data, columns=[c.name for c in table.columns])
-    return frames
+
+def _frame(pd: Any, table: Table) -> Any:
+    data: dict[str, Any] = {}
+    for i, column in enumerate(table.columns):
+        values = [row[i] for row in table.rows]
+        data[column.name] = pd.Series(values, dtype=_dtype(pd, column), name=column.name)
+    return pd.DataFrame(data, columns=[c.name for c in table.columns])
 
 
 def _dtype(pd: Any, column: Column) -> Any:
@@ -703,3 +718,137 @@ def _dtype(pd: Any, column: Column) -> Any:
     if kind == "boolean":
         return "bool" if column.required else "boolean"
     return pd.CategoricalDtype(list(column.categories), ordered=column.ordered)
+
+
+# -- query results ------------------------------------------------------------------------
+
+
+def records_table(collection: str, records: Iterable[Any]) -> Table:
+    """The flat table of some records of one collection (``"agreements"``): the
+    columns of that collection's table in :func:`tables`."""
+    try:
+        specs, description = _RECORD_SPECS[collection]
+    except KeyError:
+        msg = f"no collection {collection!r}; expected one of: {', '.join(_RECORD_SPECS)}"
+        raise ValueError(msg) from None
+    return _table(collection, description, specs(), records, ("id",))
+
+
+def records_frame(collection: str, records: Iterable[Any]) -> Any:
+    """:func:`records_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    pd = _pandas(f"{collection}.to_pandas()")
+    return _frame(pd, records_table(collection, records))
+
+
+def _collection_of(record: object) -> str:
+    return _COLLECTION_OF[type(record)]
+
+
+_COLLECTION_OF: Final[dict[type, str]] = dict(
+    zip(
+        (Source, Place, Organization, Post, Person, Agreement, Mechanism, Event, Figure, Topic),
+        _RECORD_SPECS,
+        strict=True,
+    )
+)
+"""Record class to collection name."""
+
+
+def _collections_category(name: str, description: str) -> list[_Spec]:
+    column = Column(
+        name=name,
+        type="category",
+        description=description,
+        required=True,
+        categories=tuple(_RECORD_SPECS),
+    )
+    return [_Spec(column, lambda x: _collection_of(x.record))]
+
+
+def timeline_table(entries: Iterable[Any]) -> Table:
+    """One row per timeline entry: its dates (EDTF text, first and last day), kind,
+    the record's collection and id, and the title."""
+    kinds = Column(
+        name="kind",
+        type="category",
+        description="Milestone or event kind",
+        required=True,
+        categories=(*(k.value for k in MilestoneKind), *(k.value for k in EventKind)),
+    )
+    specs = [
+        *_date("date", lambda e: e.date, "Date (an event's start)", required=True),
+        *_date("end", lambda e: e.end, "An event's last day"),
+        _Spec(kinds, lambda e: e.kind),
+        *_collections_category("collection", "Collection of the record"),
+        *_col("id", "string", lambda e: e.record.id, "Id of the record", required=True),
+        *_col("title", "string", lambda e: e.title, "One-line description", required=True),
+    ]
+    return _table("timeline", "One row per timeline entry", specs, entries, ())
+
+
+def timeline_frame(entries: Iterable[Any]) -> Any:
+    """:func:`timeline_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    return _frame(_pandas("Timeline.to_pandas()"), timeline_table(entries))
+
+
+def search_table(hits: Iterable[Any]) -> Table:
+    """One row per search hit: the record's id, collection and name, what matched
+    and the score."""
+    specs = [
+        *_col("id", "string", lambda h: h.record.id, "Id of the record", required=True),
+        *_collections_category("collection", "Collection of the record"),
+        *_col("name", "string", lambda h: _name_of(h.record), "Title or name", required=True),
+        *_col("matched", "string", lambda h: h.matched, "The field that matched", required=True),
+        *_col("score", "number", lambda h: h.score, "Score (higher is better)", required=True),
+    ]
+    return _table("search", "One row per search hit, best first", specs, hits, ())
+
+
+def _name_of(record: Any) -> str:
+    for attr in ("title", "name", "description"):
+        value = getattr(record, attr, None)
+        if isinstance(value, str):
+            return value
+    return ""  # pragma: no cover  # every record has one of them
+
+
+def search_frame(hits: Iterable[Any]) -> Any:
+    """:func:`search_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    return _frame(_pandas("SearchResults.to_pandas()"), search_table(hits))
+
+
+def holders_table(result: Any) -> Table:
+    """One row per holder of an :class:`~canjapan.OfficeHolders`, certain ones first:
+    post, person, name, status and the tenure's dates."""
+    from canjapan._status import OfficeState
+
+    status = Column(
+        name="status",
+        type="category",
+        description="held (certainly in office on the date) or possibly held",
+        required=True,
+        categories=(OfficeState.HELD.value, OfficeState.POSSIBLY_HELD.value),
+    )
+    rows = [(OfficeState.HELD.value, h) for h in result.certain]
+    rows += [(OfficeState.POSSIBLY_HELD.value, h) for h in result.possible]
+    specs = [
+        *_col("post", "string", lambda _: result.post.id, "Id of the post", required=True),
+        *_col("person", "string", lambda x: x[1].person.id, "Id of the person", required=True),
+        *_col("name", "string", lambda x: x[1].person.name, "Name", required=True),
+        _Spec(status, lambda x: x[0]),
+        *_date("start", lambda x: x[1].tenure.start, "Start of the tenure"),
+        *_date("end", lambda x: x[1].tenure.end, "End of the tenure"),
+        *_col(
+            "ongoing",
+            "boolean",
+            lambda x: x[1].tenure.ongoing,
+            "Still held at the dataset's as_of",
+            required=True,
+        ),
+    ]
+    return _table("holders", "One row per holder of the post on the date", specs, rows, ())
+
+
+def holders_frame(result: Any) -> Any:
+    """:func:`holders_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    return _frame(_pandas("OfficeHolders.to_pandas()"), holders_table(result))

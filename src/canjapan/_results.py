@@ -6,11 +6,13 @@ starting a process that only asks what is in force quick.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Self
 
 from attrs import frozen
+
+from canjapan._records import ResultTuple
 
 if TYPE_CHECKING:
     from canjapan._dataset import InForce
@@ -28,7 +30,15 @@ if TYPE_CHECKING:
     )
     from canjapan._status import OfficeState
 
-__all__ = ["Holder", "OfficeHolders", "SearchHit", "Snapshot", "TimelineEntry"]
+__all__ = [
+    "Holder",
+    "OfficeHolders",
+    "SearchHit",
+    "SearchResults",
+    "Snapshot",
+    "Timeline",
+    "TimelineEntry",
+]
 
 
 @frozen(kw_only=True)
@@ -84,10 +94,30 @@ class OfficeHolders:
             f" ({names})>" if names else ">"
         )
 
+    def __str__(self) -> str:
+        from canjapan._tables import holders_grid, holders_heading, nobody, render
+
+        grid = holders_grid(self)
+        table = render(grid) if grid.rows else f"({nobody(self)})\n"
+        return holders_heading(self) + table
+
     def _repr_html_(self) -> str:
         from canjapan._display import office_holders_html
 
         return office_holders_html(self)
+
+    def to_pandas(self) -> Any:
+        """The holders as a typed DataFrame (needs the ``pandas`` extra): one row per
+        holder, certain ones first, with the post, the person, ``status`` (``held``
+        or ``possibly held``) and the tenure's ``start`` and ``end`` as EDTF text
+        with their ``_earliest`` and ``_latest`` days.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        from canjapan._frames import holders_frame
+
+        return holders_frame(self)
 
 
 @frozen(kw_only=True)
@@ -116,6 +146,42 @@ class TimelineEntry:
         return self.milestone.citations if self.milestone else self.record.citations
 
 
+class Timeline(ResultTuple[TimelineEntry]):
+    """The answer of :meth:`Dataset.timeline`: a tuple of :class:`TimelineEntry`, in
+    date order, that displays itself (a table for ``str()``, HTML in a notebook) and
+    converts with :meth:`to_pandas`."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        n = len(self)
+        span = f", {self[0].date} to {self[-1].date}" if n else ""
+        return f"<Timeline: {n} entr{'y' if n == 1 else 'ies'}{span}>"
+
+    def __str__(self) -> str:
+        from canjapan._tables import render, timeline_grid
+
+        return render(timeline_grid(self))
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import MAX_ROWS, timeline_html
+
+        return timeline_html(self, limit=MAX_ROWS)
+
+    def to_pandas(self) -> Any:
+        """The entries as a typed DataFrame (needs the ``pandas`` extra): one row per
+        entry with ``date`` and ``end`` as EDTF text and their ``_earliest`` and
+        ``_latest`` days, ``kind`` (a category of every milestone and event kind),
+        ``collection`` and ``id`` of the record, and ``title``.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        from canjapan._frames import timeline_frame
+
+        return timeline_frame(self)
+
+
 @frozen(kw_only=True)
 class SearchHit:
     """A search result: the record, its score (higher is better) and what matched."""
@@ -123,6 +189,51 @@ class SearchHit:
     record: Record
     score: float
     matched: str
+
+
+class SearchResults(ResultTuple[SearchHit]):
+    """The answer of :meth:`Dataset.search`: a tuple of :class:`SearchHit`, best
+    first, that displays itself and converts with :meth:`to_pandas`.
+
+    Attributes:
+        query: The text searched for.
+    """
+
+    query: str
+
+    def __new__(cls, hits: Iterable[SearchHit] = (), query: str = "") -> Self:
+        self = super().__new__(cls, hits)
+        object.__setattr__(self, "query", query)
+        return self
+
+    def _args(self) -> tuple[Any, ...]:
+        return (self.query,)
+
+    def __repr__(self) -> str:
+        n = len(self)
+        return f"<SearchResults for {self.query!r}: {n} hit{'' if n == 1 else 's'}>"
+
+    def __str__(self) -> str:
+        from canjapan._tables import render, search_grid
+
+        return render(search_grid(self))
+
+    def _repr_html_(self) -> str:
+        from canjapan._display import search_html
+
+        return search_html(self)
+
+    def to_pandas(self) -> Any:
+        """The hits as a typed DataFrame (needs the ``pandas`` extra): one row per hit
+        with the record's ``id``, ``collection`` and ``name``, the field that
+        ``matched`` and the ``score``.
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        from canjapan._frames import search_frame
+
+        return search_frame(self)
 
 
 @frozen(kw_only=True)
