@@ -75,13 +75,15 @@ EXAMPLES: Final = {
     "show": "canjapan show ACSA",
     "search": 'canjapan search "Keen Sword"',
     "snapshot": "canjapan snapshot 2012-03-25",
-    "export": "canjapan export --format csv --out out/",
+    "export": "canjapan export --format csv --out out/\n"
+    "  canjapan export --format ics --out calendar/\n"
+    "  canjapan export --format parquet --out tables/ --force",
     "validate": "canjapan validate my-dataset.json",
     "schema": "canjapan schema > canjapan.schema.json",
     "plot": "canjapan plot --out timeline.png --from 2018 --to 2026",
     "verify-citations": "canjapan verify-citations --corpus texts/",
 }
-"""One example per command, shown at the end of its --help."""
+"""Examples of each command (one a line), shown at the end of its --help."""
 
 
 def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -90,6 +92,28 @@ def _discovery_commands(command: Callable[[str, str], argparse.ArgumentParser]) 
     command("kinds", "List the event, milestone and agreement kinds that filters accept.")
     p = command("people", "List the people, or those whose name or id contains TEXT.")
     p.add_argument("text", nargs="?", metavar="TEXT", help="part of a name or id, e.g. kishida")
+
+
+def _export_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = command(
+        "export",
+        "Export the dataset as JSON, CSV, a Frictionless Data Package, an iCalendar file "
+        "or Parquet tables.",
+    )
+    p.add_argument(
+        "--format",
+        choices=["json", "csv", "datapackage", "ics", "parquet"],
+        required=True,
+        help="what to write (parquet needs the parquet extra)",
+    )
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="the folder to write into (empty or new)"
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, replacing files of the same names",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -121,12 +145,13 @@ def _build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
+        heading = "examples" if "\n" in EXAMPLES[name] else "example"
         return sub.add_parser(
             name,
             help=help,
             description=help,
             parents=[common],
-            epilog=f"example:\n  {EXAMPLES[name]}",
+            epilog=f"{heading}:\n  {EXAMPLES[name]}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
@@ -171,11 +196,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=_positive_int, default=10, help="at most this many results")
     p = command("snapshot", "Show the state of the relationship on a date (default: today).")
     p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
-    p = command("export", "Export the dataset as JSON, CSV or a Frictionless Data Package.")
-    p.add_argument(
-        "--format", choices=["json", "csv", "datapackage"], required=True, help="what to write"
-    )
-    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    _export_command(command)
     p = command("validate", "Check a dataset file or directory; list every problem.")
     p.add_argument("path", help="a dataset: a JSON file or a directory")
     command("schema", "Print the JSON Schema of the dataset format.")
@@ -509,8 +530,24 @@ def _snapshot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
 
 def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     from canjapan._export import export
+    from canjapan.exceptions import DirectoryNotEmptyError, MissingExtraError
 
-    written = export(ds, args.out, fmt=args.format)
+    if args.format == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingExtraError(
+                "canjapan export --format parquet", "parquet", "pyarrow"
+            ) from None
+    try:
+        written = export(ds, args.out, fmt=args.format, force=args.force)
+    except DirectoryNotEmptyError as exc:
+        # A usage error: the same command with --force, or another folder, succeeds.
+        sys.stderr.write(
+            f"canjapan export: error: {exc.path} is not empty ({len(exc.entries)} entries); "
+            "pass --force to write into it\n"
+        )
+        return EXIT_USAGE
     if args.json:
         _emit_json([str(p) for p in written], out)
     else:
