@@ -136,7 +136,7 @@ def _date_words(d: PartialDate) -> Iterator[str]:
     if d.precision is Precision.YEAR:
         yield "known to the year" if d.year is not None else "year not known"
     elif d.precision is Precision.SEASON:
-        yield f"known to the season ({d.season_name})"
+        yield f"{d.season_name}, known to the season"
     elif d.precision is Precision.MONTH:
         yield "known to the month" if d.month is not None else "month not known"
     elif d.day is None:
