@@ -657,7 +657,7 @@ class TestExport:
     def _needs_export(self) -> None:
         pytest.importorskip("canjapan._export")
 
-    @pytest.mark.parametrize("fmt", ["json", "csv", "datapackage"])
+    @pytest.mark.parametrize("fmt", ["json", "csv", "datapackage", "ics", "parquet"])
     def test_writes_the_files_it_prints(self, cli: Run, tmp_path: Path, fmt: str) -> None:
         """Each format writes files under --out and prints their paths, one a line."""
         out_dir = tmp_path / fmt
@@ -685,6 +685,28 @@ class TestExport:
         resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
         names = {res["name"] for res in resources}
         assert {"agreements", "events", "people"} <= names
+
+    def test_non_empty_folder_needs_force(self, cli: Run, tmp_path: Path) -> None:
+        """A second export into the same folder fails in one line, exit 2, writing nothing."""
+        out_dir = tmp_path / "csv"
+        assert cli("export", "--format", "csv", "--out", str(out_dir)).code == 0
+        before = {p: p.read_bytes() for p in out_dir.iterdir()}
+        r = cli("export", "--format", "json", "--out", str(out_dir))
+        assert r.code == 2
+        assert r.out == ""
+        assert r.err == (
+            f"canjapan export: error: {out_dir} is not empty ({len(before)} entries); "
+            "pass --force to write into it\n"
+        )
+        assert {p: p.read_bytes() for p in out_dir.iterdir()} == before
+
+    def test_force_writes_into_a_non_empty_folder(self, cli: Run, tmp_path: Path) -> None:
+        """With --force the export writes beside what is there."""
+        (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+        r = cli("export", "--format", "ics", "--out", str(tmp_path), "--force")
+        assert r.code == 0, r.err
+        assert [Path(line).name for line in r.out.splitlines()] == ["calendar.ics"]
+        assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 class TestSchema:
@@ -997,7 +1019,8 @@ class TestSubcommandHelp:
 
         r = cli(command, "--help", data=None)
         assert r.code == 0
-        assert f"example:\n  {EXAMPLES[command]}" in r.printed
+        heading = "examples" if "\n" in EXAMPLES[command] else "example"
+        assert f"{heading}:\n  {EXAMPLES[command]}" in r.printed
         assert EXAMPLES[command].startswith(f"canjapan {command}")
         parser = _build_parser()
         sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))

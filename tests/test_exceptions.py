@@ -139,6 +139,7 @@ def _every_error() -> list[CanjapanError]:
         UnknownIdError("x", (), message="no participant with id 'x'"),
         exceptions.FilterError("kind", "exercize", "no such kind", ("exercise",)),
         MissingExtraError("canjapan plot", "plot", "matplotlib"),
+        exceptions.DirectoryNotEmptyError("out", ["a.csv", "b.csv"]),
     ]
 
 

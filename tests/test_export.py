@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import pickle
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import canjapan
 from canjapan._converter import dump_files
 from canjapan._export import FORMATS, datapackage, export
 from canjapan._frames import TABLE_NAMES, tables
+from canjapan.exceptions import DirectoryNotEmptyError
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -106,6 +108,64 @@ class TestCsv:
         with pytest.raises(ValueError, match="xlsx"):
             export(mini, tmp_path / "out", fmt="xlsx")
         assert not (tmp_path / "out").exists()
+
+
+class TestForce:
+    """A directory that holds anything is refused unless force=True."""
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_non_empty_refused(self, mini: canjapan.Dataset, tmp_path: Path, fmt: str) -> None:
+        """Every format refuses a non-empty directory and writes nothing into it."""
+        (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+        with pytest.raises(DirectoryNotEmptyError, match="force=True") as info:
+            export(mini, tmp_path, fmt=fmt)
+        assert info.value.path == str(tmp_path)
+        assert info.value.entries == ("keep.txt",)
+        assert isinstance(info.value, FileExistsError)
+        assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+
+    def test_a_hidden_file_counts(self, mini: canjapan.Dataset, tmp_path: Path) -> None:
+        """A directory holding only a dotfile (or a subdirectory) is not empty."""
+        (tmp_path / ".git").mkdir()
+        with pytest.raises(DirectoryNotEmptyError, match=r"1 entries: \.git"):
+            export(mini, tmp_path, fmt="csv")
+
+    def test_an_earlier_export_is_refused(self, mini: canjapan.Dataset, tmp_path: Path) -> None:
+        """Exporting twice into one directory needs force the second time."""
+        first = export(mini, tmp_path, fmt="csv")
+        before = {p: p.read_bytes() for p in first}
+        with pytest.raises(DirectoryNotEmptyError):
+            export(mini.replace(figures=[]), tmp_path, fmt="csv")
+        assert {p: p.read_bytes() for p in first} == before
+
+    def test_force_replaces_and_keeps_other_files(
+        self, mini: canjapan.Dataset, tmp_path: Path
+    ) -> None:
+        """With force=True files of the same names are replaced and others are left alone."""
+        (tmp_path / "keep.txt").write_text("mine", encoding="utf-8")
+        (tmp_path / "figures.csv").write_text("stale", encoding="utf-8")
+        written = export(mini, tmp_path, fmt="csv", force=True)
+        assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
+        assert read_csv(tmp_path / "figures.csv")[0]["id"] == mini.figures[0].id
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            [*(p.name for p in written), "keep.txt"]
+        )
+
+    def test_empty_or_missing_directory(self, mini: canjapan.Dataset, tmp_path: Path) -> None:
+        """An existing empty directory and a missing one are both written without force."""
+        (tmp_path / "empty").mkdir()
+        assert export(mini, tmp_path / "empty", fmt="json")
+        assert export(mini, tmp_path / "missing" / "deeper", fmt="json")
+
+    def test_message(self) -> None:
+        """The message names the directory, the count and the first entries; it pickles."""
+        error = DirectoryNotEmptyError("out", ["a", "b", "c", "d"])
+        assert str(error) == (
+            "out is not empty (4 entries: a, b, c, ...); pass force=True to write into it"
+        )
+        copy = pickle.loads(pickle.dumps(error))
+        assert (copy.path, copy.entries, str(copy)) == (error.path, error.entries, str(error))
+        assert isinstance(error, canjapan.CanjapanError)
 
 
 class TestDatapackage:

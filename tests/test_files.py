@@ -87,5 +87,5 @@ class TestCallers:
 
         monkeypatch.setattr("canjapan._files._writer", writer)
         with pytest.raises(Boom):
-            export(mini, tmp_path, fmt="csv")
+            export(mini, tmp_path, fmt="csv", force=True)
         assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

@@ -94,13 +94,15 @@ EXAMPLES: Final = {
     "show": "canjapan show ACSA",
     "search": 'canjapan search "Keen Sword"',
     "snapshot": "canjapan snapshot 2012-03-25",
-    "export": "canjapan export --format csv --out out/",
+    "export": "canjapan export --format csv --out out/\n"
+    "  canjapan export --format ics --out calendar/\n"
+    "  canjapan export --format parquet --out tables/ --force",
     "validate": "canjapan validate my-dataset.json",
     "schema": "canjapan schema > canjapan.schema.json",
     "plot": "canjapan plot --out timeline.png --from 2018 --to 2026",
     "verify-citations": "canjapan verify-citations --corpus texts/",
 }
-"""One example per command, shown at the end of its --help."""
+"""Examples of each command (one a line), shown at the end of its --help."""
 
 QUERY_COMMANDS: Final = frozenset(
     {"in-force", "holders", "timeline", "posts", "kinds", "people", "show", "search", "snapshot"}
@@ -167,6 +169,28 @@ def _output_options(p: argparse.ArgumentParser, default_limit: int | None) -> No
     )
 
 
+def _export_command(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = command(
+        "export",
+        "Export the dataset as JSON, CSV, a Frictionless Data Package, an iCalendar file "
+        "or Parquet tables.",
+    )
+    p.add_argument(
+        "--format",
+        choices=["json", "csv", "datapackage", "ics", "parquet"],
+        required=True,
+        help="what to write (parquet needs the parquet extra)",
+    )
+    p.add_argument(
+        "--out", required=True, metavar="DIR", help="the folder to write into (empty or new)"
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty, replacing files of the same names",
+    )
+
+
 def _build_parser() -> argparse.ArgumentParser:
     def global_options(parser: argparse.ArgumentParser, default: object) -> None:
         parser.add_argument(
@@ -197,12 +221,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
         query = name in QUERY_COMMANDS
+        heading = "examples" if "\n" in EXAMPLES[name] else "example"
         p = sub.add_parser(
             name,
             help=help,
             description=help,
             parents=[common],
-            epilog=(OUTPUT_HELP if query else "") + f"example:\n  {EXAMPLES[name]}",
+            epilog=(OUTPUT_HELP if query else "") + f"{heading}:\n  {EXAMPLES[name]}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if query:
@@ -231,11 +256,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", help="words, an abbreviation or a name")
     p = command("snapshot", "Show the state of the relationship on a date (default: today).")
     p.add_argument("date", nargs="?", type=_date_arg, help="a date (default: today)")
-    p = command("export", "Export the dataset as JSON, CSV or a Frictionless Data Package.")
-    p.add_argument(
-        "--format", choices=["json", "csv", "datapackage"], required=True, help="what to write"
-    )
-    p.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    _export_command(command)
     p = command("validate", "Check a dataset file or directory; list every problem.")
     p.add_argument("path", help="a dataset: a JSON file or a directory")
     command("schema", "Print the JSON Schema of the dataset format.")
@@ -492,7 +513,7 @@ def _search(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     elif hits:
         _emit_table(grid, limit, out)
     else:
-        sys.stderr.write(f"canjapan: nothing matches {args.text!r}\n")
+        _error(f"canjapan: nothing matches {args.text!r}")
     return EXIT_OK if hits else EXIT_NOT_FOUND
 
 
@@ -546,8 +567,24 @@ def _snapshot_json(snap: Snapshot, items: Sequence[SnapshotItem]) -> dict[str, A
 
 def _export(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     from canjapan._export import export
+    from canjapan.exceptions import DirectoryNotEmptyError, MissingExtraError
 
-    written = export(ds, args.out, fmt=args.format)
+    if args.format == "parquet":
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise MissingExtraError(
+                "canjapan export --format parquet", "parquet", "pyarrow"
+            ) from None
+    try:
+        written = export(ds, args.out, fmt=args.format, force=args.force)
+    except DirectoryNotEmptyError as exc:
+        # A usage error: the same command with --force, or another folder, succeeds.
+        _error(
+            f"canjapan export: error: {exc.path} is not empty ({len(exc.entries)} entries); "
+            "pass --force to write into it"
+        )
+        return EXIT_USAGE
     if args.json:
         _emit_json([str(p) for p in written], out)
     else:
@@ -581,7 +618,7 @@ def _validate(args: argparse.Namespace, _: Dataset | None, out: TextIO) -> int:
         else:
             for p in exc.problems:
                 out.write(f"{p}\n")
-            sys.stderr.write(f"canjapan: {args.path}: {len(exc.problems)} problem(s)\n")
+            _error(f"canjapan: {args.path}: {len(exc.problems)} problem(s)")
         return EXIT_NOT_FOUND
     if args.json:
         _emit_json({"valid": True, "records": len(ds)}, out)
@@ -631,7 +668,7 @@ def _verify(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     from canjapan._verify import verify_citations
 
     if not Path(args.corpus).is_dir():
-        sys.stderr.write(f"canjapan: corpus folder not found: {args.corpus}\n")
+        _error(f"canjapan: corpus folder not found: {args.corpus}")
         return EXIT_NOT_FOUND
     report = verify_citations(ds, args.corpus)
     if args.json:

@@ -12,8 +12,14 @@
   (Tabular) Data Package describing each file with a Table Schema: field types,
   descriptions, allowed values, the primary key and the foreign keys between the
   files, so that R, spreadsheets and SQL engines can load the data typed.
+* ``ics``: ``calendar.ics``, every event and agreement milestone as an all-day
+  iCalendar (RFC 5545) entry (see :mod:`canjapan._ics`).
+* ``parquet``: one Parquet file per flat table, with typed columns (needs the
+  ``parquet`` extra; see :mod:`canjapan._parquet`).
 
-Every export is deterministic: the same dataset gives the same bytes.
+Every export is deterministic: the same dataset gives the same bytes (for
+``parquet``, with the same pyarrow version). An export refuses a directory that
+already holds anything unless ``force=True``; every file is written atomically.
 """
 
 from __future__ import annotations
@@ -30,13 +36,14 @@ from typing import TYPE_CHECKING, Any, Final
 
 from canjapan._files import write_files
 from canjapan._frames import Column, Table, Value, tables
+from canjapan.exceptions import DirectoryNotEmptyError
 
 if TYPE_CHECKING:
     from canjapan._dataset import Dataset
 
 __all__ = ["FORMATS", "csv_texts", "datapackage", "export"]
 
-FORMATS: Final = ("json", "csv", "datapackage")
+FORMATS: Final = ("json", "csv", "datapackage", "ics", "parquet")
 """The formats :func:`export` writes."""
 DATAPACKAGE_FILE: Final = "datapackage.json"
 
@@ -51,40 +58,74 @@ _TABLE_SCHEMA_TYPES: Final = {
 }
 
 
-def export(dataset: Dataset, out_dir: str | os.PathLike[str], *, fmt: str) -> list[Path]:
+def export(
+    dataset: Dataset, out_dir: str | os.PathLike[str], *, fmt: str, force: bool = False
+) -> list[Path]:
     """Write a dataset into a directory in one of :data:`FORMATS`.
 
     Args:
         dataset: The dataset to export.
-        out_dir: The directory to write into; created if needed. Files of the same
-            names are overwritten, other files are left alone.
-        fmt: ``"json"``, ``"csv"`` or ``"datapackage"`` (see the module docstring).
+        out_dir: The directory to write into; created if needed. It must be empty
+            (or not exist) unless ``force`` is true.
+        fmt: ``"json"``, ``"csv"``, ``"datapackage"``, ``"ics"`` or ``"parquet"``
+            (see the module docstring).
+        force: Write into a directory that already holds files: files of the same
+            names are replaced, other files are left alone.
 
     Returns:
         The paths written, in a stable order: the JSON files in the canonical
-        layout's order, or the CSV files in table order (then ``datapackage.json``).
+        layout's order, the CSV or Parquet files in table order (then
+        ``datapackage.json``), or ``calendar.ics``.
 
     Raises:
         ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        DirectoryNotEmptyError: ``out_dir`` holds something and ``force`` is false.
+        MissingExtraError: ``fmt`` is ``"parquet"`` and pyarrow is not installed.
     """
     if fmt not in FORMATS:
         msg = f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}"
         raise ValueError(msg)
-    files: dict[str, str]
+    directory = Path(out_dir)
+    if not force:
+        _check_empty(directory)
+    data: dict[str, bytes]
     if fmt == "json":
         from canjapan._converter import dump_files
 
-        files = dump_files(dataset)
+        data = _encode(dump_files(dataset))
+    elif fmt == "ics":
+        from canjapan._ics import ICS_FILE, ics_text
+
+        data = _encode({ICS_FILE: ics_text(dataset)})
+    elif fmt == "parquet":
+        from canjapan._parquet import parquet_bytes, require_pyarrow
+
+        require_pyarrow()  # before building the tables: a missing extra fails at once
+        data = parquet_bytes(tables(dataset))
     else:
         flat = tables(dataset)
         files = csv_texts(flat)
         if fmt == "datapackage":
             files[DATAPACKAGE_FILE] = _json(datapackage(dataset, flat))
-    directory = Path(out_dir)
-    staged = {directory / name: text.encode("utf-8") for name, text in files.items()}
+        data = _encode(files)
+    staged = {directory / name: content for name, content in data.items()}
     directory.mkdir(parents=True, exist_ok=True)
     write_files(staged)
     return list(staged)
+
+
+def _check_empty(directory: Path) -> None:
+    """Refuse a directory that holds anything (a missing one, or a file, is left to mkdir)."""
+    if not directory.is_dir():
+        return
+    with os.scandir(directory) as entries:
+        names = sorted(entry.name for entry in entries)
+    if names:
+        raise DirectoryNotEmptyError(str(directory), names)
+
+
+def _encode(files: dict[str, str]) -> dict[str, bytes]:
+    return {name: text.encode("utf-8") for name, text in files.items()}
 
 
 # -- CSV ----------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ __all__ = [
     "CanjapanError",
     "DatasetError",
     "DateParseError",
+    "DirectoryNotEmptyError",
     "FilterError",
     "MissingExtraError",
     "Problem",
@@ -246,6 +247,29 @@ class FilterError(CanjapanError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.name, self.value, self.reason, self.suggestions))
+
+
+class DirectoryNotEmptyError(CanjapanError, FileExistsError):
+    """An export was asked to write into a directory that already holds something.
+
+    Pass ``force=True`` (``--force`` on the command line) to write into it anyway.
+
+    Attributes:
+        path: The directory.
+        entries: The names it holds, sorted.
+    """
+
+    def __init__(self, path: str, entries: Iterable[str]) -> None:
+        self.path = path
+        self.entries = tuple(entries)
+        shown = ", ".join(self.entries[:3]) + (", ..." if len(self.entries) > 3 else "")
+        super().__init__(
+            f"{path} is not empty ({len(self.entries)} entries: {shown}); "
+            "pass force=True to write into it"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.entries))
 
 
 class MissingExtraError(CanjapanError, ImportError):
