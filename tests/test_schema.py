@@ -81,6 +81,15 @@ class TestGeneratedSchema:
 
     schema = _schema.generate_schema()
 
+    def test_descriptions_drop_docs_markup(self) -> None:
+        """Cross-references and roles become the bare name, double backticks single ones."""
+        doc = """A [`PartialDate`][canjapan.PartialDate] or a :class:`~canjapan.Unbounded`,
+        with ``None`` for none."""
+        assert (
+            _schema._clean_doc(doc)
+            == "A PartialDate or a canjapan.Unbounded, with `None` for none."
+        )
+
     def test_is_a_draft_2020_12_schema(self) -> None:
         """The schema is itself valid under the draft 2020-12 meta-schema."""
         assert self.schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"

@@ -179,12 +179,15 @@ class SchemaError(RuntimeError):
 
 
 _ROLE: Final = re.compile(r":[a-z]+:`~?([^`]+)`")
+_LINK: Final = re.compile(r"\[`([^`\]]+)`\]\[[^\]]*\]")
+"""A cross-reference of the API docs, ``[`Name`][canjapan.Name]``: just the name here."""
 
 
 def _clean_doc(text: str | None) -> str | None:
     if not text:
         return None
     text = inspect.cleandoc(text)
+    text = _LINK.sub(r"\1", text)
     text = _ROLE.sub(r"\1", text)
     text = text.replace("``", "`")
     return re.sub(r"(?<!\n)\n(?!\n)", " ", text).strip() or None
