@@ -679,7 +679,8 @@ class Dataset:
         """Records whose titles, names, aliases, abbreviations or labels match ``text``.
 
         Exact matches of an abbreviation, alias or name rank first, then whole-word
-        matches, then substrings, then close spellings.
+        matches, then substrings, then close spellings. Case and accents are
+        ignored; a query longer than 200 characters answers as its first 200.
         """
         from canjapan._search import search
 
