@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from itertools import compress
 from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
@@ -593,19 +596,23 @@ class Dataset:
             raise FilterError("start", str(start), f"is after end {str(end)!r}")
         wanted = None if kinds is None else {str(k) for k in kinds}
         self._check_filters(wanted, participant, country, place, domain)
-        entries: list[TimelineEntry] = []
-        for entry in self._timeline_entries():
-            e_lo = entry.date._lo
-            e_hi = (entry.end or entry.date)._hi
-            if e_hi < lo or e_lo > hi:
-                continue
-            if (e_lo < lo or e_hi > hi) and not include_straddling:
-                continue
-            if wanted is not None and entry.kind not in wanted:
-                continue
-            if not _matches(entry, participant, country, place, domain):
-                continue
-            entries.append(entry)
+        table = self._timeline_table()
+        spans = table.spans
+        window = spans.starting(lo, hi)
+        positions: Iterable[int] = window
+        if include_straddling:
+            positions = [*spans.straddling(lo), *window]
+        elif hi < spans.max_hi:  # some entries starting in the window may end after it
+            positions = compress(window, map(hi.__ge__, spans.his[window.start : window.stop]))
+        if wanted is not None or any(f is not None for f in (participant, country, place, domain)):
+            records, milestones = table.records, table.milestones
+            positions = [
+                p
+                for p in positions
+                if (wanted is None or _kind(records[p], milestones[p]) in wanted)
+                and _matches(records[p], milestones[p], participant, country, place, domain)
+            ]
+        entries = table.entries(positions)
         return tuple(entries)
 
     def _check_filters(
@@ -650,30 +657,8 @@ class Dataset:
                 msg = f"no {name} with id {value!r}"
                 raise UnknownIdError(str(value), hint, message=msg)
 
-    def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
-        def build() -> tuple[TimelineEntry, ...]:
-            from canjapan._results import TimelineEntry
-
-            entries = [
-                TimelineEntry(
-                    date=m.date,
-                    end=None,
-                    kind=m.kind.value,
-                    title=f"{_MILESTONE_VERB[m.kind]}: {a.title}",
-                    record=a,
-                    milestone=m,
-                )
-                for a in self.agreements
-                for m in a.milestones
-            ]
-            entries.extend(
-                TimelineEntry(date=e.start, end=e.end, kind=e.kind.value, title=e.title, record=e)
-                for e in self.events
-            )
-            entries.sort(key=lambda x: (*x.date.sort_key()[:2], x.record.id, x.kind))
-            return tuple(entries)
-
-        return self._cached("timeline", build)
+    def _timeline_table(self) -> _Timeline:
+        return self._cached("timeline", lambda: _Timeline(self.agreements, self.events))
 
     def search(self, text: str, *, limit: int | None = 10) -> tuple[SearchHit, ...]:
         """Records whose titles, names, aliases, abbreviations or labels match ``text``.
@@ -819,14 +804,21 @@ _MILESTONE_VERB: Final = {
 }
 
 
+def _kind(record: Agreement | Event, milestone: Milestone | None) -> str:
+    if milestone is not None:
+        return milestone.kind.value
+    assert isinstance(record, Event)
+    return record.kind.value
+
+
 def _matches(
-    entry: TimelineEntry,
+    record: Agreement | Event,
+    m: Milestone | None,
     participant: str | None,
     country: str | None,
     place: str | None,
     domain: str | None,
 ) -> bool:
-    record = entry.record
     if isinstance(record, Event):
         return (
             (participant is None or participant in record.participants)
@@ -834,7 +826,6 @@ def _matches(
             and (place is None or record.place == place)
             and (domain is None or domain in record.domains)
         )
-    m = entry.milestone
     assert m is not None
     return (
         domain is None
@@ -842,6 +833,109 @@ def _matches(
         and (country is None or country in record.parties)
         and (place is None or m.place == place)
     )
+
+
+class _Timeline:
+    """Every agreement milestone and event as a timeline entry, for queries.
+
+    The entries' day bounds are sorted once into a :class:`SpanIndex` (by earliest
+    day, then latest day, then record id, then kind); the
+    :class:`~canjapan.TimelineEntry` objects are made on first use, for the entries
+    that answers hold, and kept.
+    """
+
+    __slots__ = ("_made", "milestones", "records", "spans")
+
+    def __init__(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> None:
+        from canjapan._index import SpanIndex
+
+        records: list[Agreement | Event] = [a for a in agreements for _ in a.milestones]
+        milestones: list[Milestone | None] = [m for a in agreements for m in a.milestones]
+        los = [m.date._lo for m in milestones]  # type: ignore[union-attr]
+        his = [m.date._hi for m in milestones]  # type: ignore[union-attr]
+        records.extend(events)
+        milestones.extend(itertools.repeat(None, len(events)))
+        los.extend([e.start._lo for e in events])
+        # Entries sort by their date's bounds (an event's start); they span to its end.
+        keyed = his + [e.start._hi for e in events]
+        his.extend([(e.end or e.start)._hi for e in events])
+        # Sorted by id (agreements and events are each sorted: a merge), then, stably,
+        # by day bounds (one float key, exact below 2**53), then ties of one agreement
+        # by kind: the order of (earliest, latest, id, kind).
+        order = sorted(range(len(records)), key=[r.id for r in records].__getitem__)
+        if all(0 <= d < _DAYS for d in itertools.chain(los, keyed)):
+            keys: list[Any] = [float(lo * _DAYS + hi) for lo, hi in zip(los, keyed, strict=True)]
+        else:  # pragma: no cover - partial dates are years 1-9999
+            keys = list(zip(los, keyed, strict=True))
+        order.sort(key=keys.__getitem__)
+        self.records = list(map(records.__getitem__, order))
+        _sort_ties_by_kind(order, self.records, milestones, keys)
+        self.milestones = list(map(milestones.__getitem__, order))
+        self.spans = SpanIndex(list(map(los.__getitem__, order)), list(map(his.__getitem__, order)))
+        self._made: list[TimelineEntry | None] = [None] * len(order)
+
+    def entries(self, positions: Iterable[int]) -> list[TimelineEntry]:
+        """The entries at these positions, made and kept on first use."""
+        made = self._made
+        if isinstance(positions, range):
+            found = made[positions.start : positions.stop]
+            if None not in found:
+                return found  # type: ignore[return-value]
+        out = []
+        for p in positions:
+            entry = made[p]
+            if entry is None:
+                entry = made[p] = self._make(p)
+            out.append(entry)
+        return out
+
+    def _make(self, p: int) -> TimelineEntry:
+        from canjapan._results import TimelineEntry
+
+        record, m = self.records[p], self.milestones[p]
+        if m is None:
+            assert isinstance(record, Event)
+            return TimelineEntry(
+                date=record.start,
+                end=record.end,
+                kind=record.kind.value,
+                title=record.title,
+                record=record,
+            )
+        return TimelineEntry(
+            date=m.date,
+            end=None,
+            kind=m.kind.value,
+            title=f"{_MILESTONE_VERB[m.kind]}: {record.title}",
+            record=record,
+            milestone=m,
+        )
+
+
+_DAYS: Final = 1 << 22
+"""Above every day ordinal of years 1-9999."""
+
+
+def _sort_ties_by_kind(
+    order: list[int],
+    ordered: Sequence[Agreement | Event],
+    milestones: Sequence[Milestone | None],
+    keys: Sequence[Any],
+) -> None:
+    """Sort by kind the runs of ``order`` that are milestones of one agreement with
+    the same day bounds; ``ordered`` holds the records in ``order``'s order."""
+    same = bytes(map(operator.is_, ordered, itertools.islice(ordered, 1, None)))
+    i = same.find(1)
+    while i >= 0:
+        key = keys[order[i]]
+        j = i
+        while j < len(same) and same[j] and keys[order[j + 1]] == key:
+            j += 1
+        if j > i:
+            run = order[i : j + 1]
+            run.sort(key=lambda q: milestones[q].kind.value)  # type: ignore[union-attr]
+            order[i : j + 1] = run
+        i = same.find(1, j if j > i else i + 1)
 
 
 def _as_of(value: object, problems: list[Problem]) -> date:

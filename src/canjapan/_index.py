@@ -14,11 +14,11 @@ entries as the answer holds plus the events since its checkpoint.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["StabbingIndex"]
+__all__ = ["SpanIndex", "StabbingIndex"]
 
 MIN_GAP: Final = 32
 
@@ -99,3 +99,52 @@ class StabbingIndex:
         e_to = bisect_right(self._end_times, day)
         result.difference_update(self._end_ids[e_from:e_to])
         return result
+
+
+class SpanIndex:
+    """Spans ``[los[i], his[i]]`` (closed, over integer days), sorted by ``los``,
+    answering which lie inside a window or overlap it in O(log n + k).
+
+    Spans inside ``[lo, hi]`` start in it: a bisection of ``los`` finds them. A span
+    overlapping the window starts in it or straddles ``lo``; the straddlers are found
+    by length class: the spans of class ``c`` are shorter than ``2**c`` days, so one
+    straddling ``lo`` starts after ``lo - 2**c``, and a bisection of that class's
+    starts finds every candidate, at most about twice as many as there are
+    straddlers for starts spread evenly. Long spans thus cost no more than short ones.
+    """
+
+    __slots__ = ("_classes", "his", "los", "max_hi")
+
+    def __init__(self, los: Sequence[int], his: Sequence[int]) -> None:
+        self.los = array("q", los)
+        self.his = array("q", his)
+        self.max_hi = max(self.his, default=0)
+        by_class: dict[int, tuple[array[int], array[int]]] = {}
+        lengths = map(int.bit_length, map(int.__sub__, self.his, self.los))
+        for i, c in enumerate(lengths):
+            if c:  # a one-day span straddles nothing
+                members = by_class.get(c)
+                if members is None:
+                    members = by_class[c] = (array("q"), array("q"))
+                members[0].append(self.los[i])
+                members[1].append(i)
+        self._classes = tuple((1 << c, starts, ids) for c, (starts, ids) in by_class.items())
+
+    def __len__(self) -> int:
+        return len(self.los)
+
+    def starting(self, lo: int, hi: int) -> range:
+        """The positions of the spans starting on days ``lo..hi``."""
+        return range(bisect_left(self.los, lo), bisect_right(self.los, hi))
+
+    def straddling(self, lo: int) -> list[int]:
+        """The positions, in order, of the spans starting before ``lo`` and ending
+        on or after it."""
+        found: list[int] = []
+        his = self.his
+        for length, starts, ids in self._classes:
+            a = bisect_right(starts, lo - length)
+            b = bisect_left(starts, lo, a)
+            found.extend(i for i in ids[a:b] if his[i] >= lo)
+        found.sort()
+        return found
