@@ -851,20 +851,20 @@ class _Timeline:
 
         records: list[Agreement | Event] = [a for a in agreements for _ in a.milestones]
         milestones: list[Milestone | None] = [m for a in agreements for m in a.milestones]
-        los = [m.date._lo for m in milestones]  # type: ignore[union-attr]
-        his = [m.date._hi for m in milestones]  # type: ignore[union-attr]
+        los = list(map(_date_lo, milestones))
+        his = list(map(_date_hi, milestones))
         records.extend(events)
         milestones.extend(itertools.repeat(None, len(events)))
-        los.extend([e.start._lo for e in events])
+        los.extend(map(_start_lo, events))
         # Entries sort by their date's bounds (an event's start); they span to its end.
-        keyed = his + [e.start._hi for e in events]
+        keyed = his + list(map(_start_hi, events))
         his.extend([(e.end or e.start)._hi for e in events])
         # Sorted by id (agreements and events are each sorted: a merge), then, stably,
         # by day bounds (one float key, exact below 2**53), then ties of one agreement
         # by kind: the order of (earliest, latest, id, kind).
-        order = sorted(range(len(records)), key=[r.id for r in records].__getitem__)
-        if all(0 <= d < _DAYS for d in itertools.chain(los, keyed)):
-            keys: list[Any] = [float(lo * _DAYS + hi) for lo, hi in zip(los, keyed, strict=True)]
+        order = sorted(range(len(records)), key=list(map(_by_id_key, records)).__getitem__)
+        if not los or (min(los) >= 0 and max(keyed) < _DAYS):
+            keys: list[Any] = [lo * _DAYS_F + hi for lo, hi in zip(los, keyed, strict=True)]
         else:  # pragma: no cover - partial dates are years 1-9999
             keys = list(zip(los, keyed, strict=True))
         order.sort(key=keys.__getitem__)
@@ -914,6 +914,11 @@ class _Timeline:
 
 _DAYS: Final = 1 << 22
 """Above every day ordinal of years 1-9999."""
+_DAYS_F: Final = float(_DAYS)
+_date_lo: Final[Callable[[Any], int]] = attrgetter("date._lo")
+_date_hi: Final[Callable[[Any], int]] = attrgetter("date._hi")
+_start_lo: Final[Callable[[Any], int]] = attrgetter("start._lo")
+_start_hi: Final[Callable[[Any], int]] = attrgetter("start._hi")
 
 
 def _sort_ties_by_kind(

@@ -119,16 +119,14 @@ class SpanIndex:
         self.los = array("q", los)
         self.his = array("q", his)
         self.max_hi = max(self.his, default=0)
-        by_class: dict[int, tuple[array[int], array[int]]] = {}
-        lengths = map(int.bit_length, map(int.__sub__, self.his, self.los))
-        for i, c in enumerate(lengths):
-            if c:  # a one-day span straddles nothing
-                members = by_class.get(c)
-                if members is None:
-                    members = by_class[c] = (array("q"), array("q"))
-                members[0].append(self.los[i])
-                members[1].append(i)
-        self._classes = tuple((1 << c, starts, ids) for c, (starts, ids) in by_class.items())
+        lengths = list(map(int.bit_length, map(int.__sub__, self.his, self.los)))
+        by_class = sorted(range(len(lengths)), key=lengths.__getitem__)  # stable
+        ordered = list(map(lengths.__getitem__, by_class))
+        classes = []
+        for c in sorted(set(lengths) - {0}):  # a one-day span straddles nothing
+            ids = array("q", by_class[bisect_left(ordered, c) : bisect_right(ordered, c)])
+            classes.append((1 << c, array("q", map(self.los.__getitem__, ids)), ids))
+        self._classes = tuple(classes)
 
     def __len__(self) -> int:
         return len(self.los)
