@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from canjapan._index import MIN_GAP, SpanIndex, StabbingIndex
+from canjapan._index import SpanIndex, StabbingIndex
 
 intervals = st.lists(
     st.tuples(st.integers(-50, 400), st.integers(0, 200)).map(lambda t: (t[0], t[0] + t[1])),
@@ -28,18 +28,21 @@ class TestStabbingIndex:
         index = StabbingIndex(starts, ends)
         assert len(index) == len(spans)
         for day in days:
-            assert index.stab(day) == brute(starts, ends, day)
+            expected = brute(starts, ends, day)
+            assert index.stab(day) == expected
+            assert index.stab_sorted(day) == sorted(expected)
+            assert index.estimate(day) >= len(expected)
 
     def test_empty_intervals_never_hit(self) -> None:
         """An interval whose end is not after its start contains no day."""
         index = StabbingIndex([5, 5], [5, 4])
         assert index.stab(5) == set()
 
-    def test_many_intervals_use_checkpoints(self) -> None:
-        """A large index still answers exactly at, between and around its checkpoints."""
-        n = 20 * MIN_GAP
+    def test_many_intervals_of_many_lengths(self) -> None:
+        """Short, long and unbounded intervals, across their length classes."""
+        n = 640
         starts = list(range(n))
-        ends = [i + (7 if i % 3 else 500) for i in range(n)]
+        ends = [i + (7 if i % 3 else 500) if i % 5 else 10**8 for i in range(n)]
         index = StabbingIndex(starts, ends)
         for day in (-1, 0, 31, 32, 33, 100, n - 1, n + 10, n + 600):
             assert index.stab(day) == brute(starts, ends, day)

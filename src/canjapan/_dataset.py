@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 import operator
 import threading
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
@@ -398,16 +399,32 @@ class Dataset:
             "agreement_bounds", lambda: tuple(agreement_bounds(a) for a in self.agreements)
         )
 
-    def _agreement_indexes(self) -> tuple[StabbingIndex, StabbingIndex]:
-        def build() -> tuple[StabbingIndex, StabbingIndex]:
+    def _agreement_columns(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        """The agreement bounds as four columns: start lo, start hi, end lo, end hi."""
+
+        def build() -> tuple[array[int], array[int], array[int], array[int]]:
+            bounds = self._agreement_bounds()
+            lo_s, hi_s, lo_e, hi_e = (array("q", map(itemgetter(k), bounds)) for k in range(4))
+            return lo_s, hi_s, lo_e, hi_e
+
+        return self._cached("agreement_columns", build)
+
+    def _agreement_index(self, possible: bool) -> StabbingIndex:
+        """The index of the days agreements are certainly (or possibly) in force on."""
+
+        def build() -> StabbingIndex:
             from canjapan._index import StabbingIndex
 
-            bounds = self._agreement_bounds()
-            certain = StabbingIndex([b[1] for b in bounds], [b[2] for b in bounds])
-            possible = StabbingIndex([b[0] for b in bounds], [b[3] for b in bounds])
-            return certain, possible
+            lo_s, hi_s, lo_e, hi_e = self._agreement_columns()
+            return StabbingIndex(lo_s, hi_e) if possible else StabbingIndex(hi_s, lo_e)
 
-        return self._cached("agreement_indexes", build)
+        return self._cached(f"agreement_index:{possible}", build)
+
+    def _agreement_indexes(self) -> tuple[StabbingIndex, StabbingIndex]:
+        return self._cached(
+            "agreement_indexes",
+            lambda: (self._agreement_index(possible=False), self._agreement_index(possible=True)),
+        )
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -446,17 +463,30 @@ class Dataset:
         n = len(bounds)
         if n < SMALL:
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain_index, possible_index = self._agreement_indexes()
+        certain_index = self._agreement_index(possible=False)
         # When a large share is in force, a scan is as fast and needs no sorting.
-        if (
-            lo != hi
-            or certain_index.estimate(lo) * 4 > n
-            or (include_possible and possible_index.estimate(lo) * 4 > n)
-        ):
-            return _scan_in_force(bounds, lo, hi, include_possible)
-        certain = certain_index.stab(lo)
-        possible = possible_index.stab(lo) - certain if include_possible else set()
-        return sorted(certain), sorted(possible)
+        if lo != hi or certain_index.estimate(lo) * 4 > n:
+            return self._scan_in_force(lo, hi, include_possible)
+        certain = certain_index.stab_sorted(lo)
+        if not include_possible:
+            return certain, []
+        possible_index = self._agreement_index(possible=True)
+        if possible_index.estimate(lo) * 4 > n:
+            return self._scan_in_force(lo, hi, include_possible)
+        taken = set(certain)
+        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
+
+    def _scan_in_force(
+        self, lo: int, hi: int, include_possible: bool
+    ) -> tuple[list[int], list[int]]:
+        """As :func:`_scan_in_force`, the certain agreements tested column-wise in C."""
+        _, hi_s, lo_e, _ = self._agreement_columns()
+        started = map(lo.__ge__, hi_s)
+        going = map(hi.__lt__, lo_e)
+        certain = list(compress(range(len(hi_s)), map(operator.and_, started, going)))
+        if not include_possible:
+            return certain, []
+        return certain, _scan_in_force(self._agreement_bounds(), lo, hi, True)[1]
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -530,12 +560,13 @@ class Dataset:
         n = len(holders)
         if lo != hi or certain_index.estimate(lo) * 4 > n:
             return _scan_holders(holders, lo, hi, exclusive)
-        certain = sorted(certain_index.stab(lo))
+        certain = certain_index.stab_sorted(lo)
         if certain and exclusive:
             return certain, []
         if possible_index.estimate(lo) * 4 > n:
             return _scan_holders(holders, lo, hi, exclusive)
-        return certain, sorted(possible_index.stab(lo) - set(certain))
+        taken = set(certain)
+        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 
     def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
         def build() -> Mapping[str, tuple[_TenureRow, ...]]:

@@ -1,14 +1,13 @@
-"""A static index answering "which half-open intervals ``[start, end)`` contain day d".
+"""Static indexes over integer days: which intervals contain a day, which spans
+lie in or overlap a window.
 
-The intervals are swept once in time order. Every so often the sweep stores a
-*checkpoint*: the set of intervals active at that moment. A query starts from the
-last checkpoint at or before ``d`` and applies the starts and ends that fall between
-the checkpoint and ``d`` (found by bisection in the sorted start and end arrays).
-
-A checkpoint is stored only after at least as many boundary events as it holds
-intervals (and at least ``MIN_GAP``), so the checkpoints hold at most about twice
-as many entries as there are intervals, while a query touches about as many
-entries as the answer holds plus the events since its checkpoint.
+Both sort the intervals by *length class*: class ``c`` holds those shorter than
+``2**c`` days, sorted by start. An interval of class ``c`` containing day ``d``
+starts in ``(d - 2**c, d]``, so one bisection per class finds every candidate,
+and the candidates that do not reach ``d`` are, for starts spread evenly, at most
+about as many as those that do. Building is a sort; a query costs
+``O(classes * log n + k)``, with the filtering done by ``itertools.compress`` over
+array slices rather than in a Python loop.
 """
 
 from __future__ import annotations
@@ -16,89 +15,70 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from typing import Final
+from itertools import compress
 
 __all__ = ["SpanIndex", "StabbingIndex"]
 
-MIN_GAP: Final = 32
+_CLASS = 1 << 32
+"""A class's step in the sort key: more than the span of any two days' ordinals."""
 
 
 class StabbingIndex:
     """Intervals ``[starts[i], ends[i])`` over integer days; empty ones are never hit."""
 
-    __slots__ = (
-        "_checkpoint_sets",
-        "_checkpoint_times",
-        "_end_ids",
-        "_end_times",
-        "_size",
-        "_start_ids",
-        "_start_times",
-    )
+    __slots__ = ("_classes", "_size")
 
     def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
-        live = [i for i in range(len(starts)) if starts[i] < ends[i]]
-        by_start = sorted(live, key=starts.__getitem__)
-        by_end = sorted(live, key=ends.__getitem__)
-        self._size = len(starts)
-        self._start_ids = array("q", by_start)
-        self._start_times = [starts[i] for i in by_start]
-        self._end_ids = array("q", by_end)
-        self._end_times = [ends[i] for i in by_end]
-        self._checkpoint_times: list[int] = []
-        self._checkpoint_sets: list[frozenset[int]] = []
-        self._build_checkpoints()
-
-    def _build_checkpoints(self) -> None:
-        starts, ends = self._start_times, self._end_times
-        start_ids, end_ids = self._start_ids, self._end_ids
-        active: set[int] = set()
-        si = ei = 0
         n = len(starts)
-        since = 0
-        while si < n or ei < n:
-            # Next moment: the smaller of the next start and the next end.
-            t = ends[ei] if si >= n or (ei < n and ends[ei] <= starts[si]) else starts[si]
-            while ei < n and ends[ei] == t:
-                active.discard(end_ids[ei])
-                ei += 1
-                since += 1
-            while si < n and starts[si] == t:
-                active.add(start_ids[si])
-                si += 1
-                since += 1
-            if since >= max(MIN_GAP, len(active)):
-                self._checkpoint_times.append(t)
-                self._checkpoint_sets.append(frozenset(active))
-                since = 0
+        self._size = n
+        lengths = list(map(int.bit_length, map(int.__sub__, ends, starts)))
+        # Empty (and reversed) intervals get no class: (e - s) <= 0 has no bit length
+        # worth keeping, and bit_length of a negative length would mislead.
+        live = [i for i in range(n) if ends[i] > starts[i]] if n else []
+        # One float key (exact: below 2**53) orders by class, then start.
+        keyed = [float(lengths[i] * _CLASS + starts[i]) for i in live]
+        order = sorted(range(len(live)), key=keyed.__getitem__)
+        ids = [live[j] for j in order]
+        ordered = [lengths[i] for i in ids]
+        classes = []
+        for c in sorted(set(ordered)):
+            a, b = bisect_left(ordered, c), bisect_right(ordered, c)
+            members = array("q", ids[a:b])
+            classes.append(
+                (
+                    1 << c,
+                    array("q", map(starts.__getitem__, members)),
+                    array("q", map(ends.__getitem__, members)),
+                    members,
+                )
+            )
+        self._classes = tuple(classes)
 
     def __len__(self) -> int:
         return self._size
 
     def estimate(self, day: int) -> int:
         """An upper bound on how many intervals contain ``day``, in O(log n)."""
-        c = bisect_right(self._checkpoint_times, day) - 1
-        base = len(self._checkpoint_sets[c]) if c >= 0 else 0
-        since = self._checkpoint_times[c] if c >= 0 else None
-        s_from = 0 if since is None else bisect_right(self._start_times, since)
-        return base + bisect_right(self._start_times, day) - s_from
+        total = 0
+        for length, starts, _, _ in self._classes:
+            total += bisect_right(starts, day) - bisect_right(starts, day - length)
+        return total
+
+    def stab_sorted(self, day: int) -> list[int]:
+        """The ids of the intervals with ``start <= day < end``, in increasing order."""
+        found: list[int] = []
+        after = day.__lt__
+        for length, starts, ends, ids in self._classes:
+            a = bisect_right(starts, day - length)
+            b = bisect_right(starts, day, a)
+            if a < b:
+                found.extend(compress(ids[a:b], map(after, ends[a:b])))
+        found.sort()
+        return found
 
     def stab(self, day: int) -> set[int]:
         """The ids of the intervals with ``start <= day < end``."""
-        c = bisect_right(self._checkpoint_times, day) - 1
-        if c >= 0:
-            since = self._checkpoint_times[c]
-            result = set(self._checkpoint_sets[c])
-        else:
-            since = None
-            result = set()
-        s_from = 0 if since is None else bisect_right(self._start_times, since)
-        s_to = bisect_right(self._start_times, day)
-        result.update(self._start_ids[s_from:s_to])
-        e_from = 0 if since is None else bisect_right(self._end_times, since)
-        e_to = bisect_right(self._end_times, day)
-        result.difference_update(self._end_ids[e_from:e_to])
-        return result
+        return set(self.stab_sorted(day))
 
 
 class SpanIndex:
