@@ -466,27 +466,15 @@ class Dataset:
         certain_index = self._agreement_index(possible=False)
         # When a large share is in force, a scan is as fast and needs no sorting.
         if lo != hi or certain_index.estimate(lo) * 4 > n:
-            return self._scan_in_force(lo, hi, include_possible)
+            return _scan_in_force(bounds, lo, hi, include_possible)
         certain = certain_index.stab_sorted(lo)
         if not include_possible:
             return certain, []
         possible_index = self._agreement_index(possible=True)
         if possible_index.estimate(lo) * 4 > n:
-            return self._scan_in_force(lo, hi, include_possible)
+            return _scan_in_force(bounds, lo, hi, include_possible)
         taken = set(certain)
         return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
-
-    def _scan_in_force(
-        self, lo: int, hi: int, include_possible: bool
-    ) -> tuple[list[int], list[int]]:
-        """As :func:`_scan_in_force`, the certain agreements tested column-wise in C."""
-        _, hi_s, lo_e, _ = self._agreement_columns()
-        started = map(lo.__ge__, hi_s)
-        going = map(hi.__lt__, lo_e)
-        certain = list(compress(range(len(hi_s)), map(operator.and_, started, going)))
-        if not include_possible:
-            return certain, []
-        return certain, _scan_in_force(self._agreement_bounds(), lo, hi, True)[1]
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -634,7 +622,10 @@ class Dataset:
         if include_straddling:
             positions = [*spans.straddling(lo), *window]
         elif hi < spans.max_hi:  # some entries starting in the window may end after it
-            positions = compress(window, map(hi.__ge__, spans.his[window.start : window.stop]))
+            positions = compress(
+                window,
+                map(operator.ge, itertools.repeat(hi), spans.his[window.start : window.stop]),
+            )
         if wanted is not None or any(f is not None for f in (participant, country, place, domain)):
             records, milestones = table.records, table.milestones
             positions = [

@@ -15,7 +15,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import lt
 
 __all__ = ["SpanIndex", "StabbingIndex"]
 
@@ -43,12 +44,12 @@ class StabbingIndex:
         classes = []
         for c in sorted(set(ordered)):
             a, b = bisect_left(ordered, c), bisect_right(ordered, c)
-            members = array("q", ids[a:b])
+            members = ids[a:b]
             classes.append(
                 (
                     1 << c,
-                    array("q", map(starts.__getitem__, members)),
-                    array("q", map(ends.__getitem__, members)),
+                    list(map(starts.__getitem__, members)),
+                    list(map(ends.__getitem__, members)),
                     members,
                 )
             )
@@ -67,12 +68,12 @@ class StabbingIndex:
     def stab_sorted(self, day: int) -> list[int]:
         """The ids of the intervals with ``start <= day < end``, in increasing order."""
         found: list[int] = []
-        after = day.__lt__
+        days = repeat(day)
         for length, starts, ends, ids in self._classes:
             a = bisect_right(starts, day - length)
             b = bisect_right(starts, day, a)
             if a < b:
-                found.extend(compress(ids[a:b], map(after, ends[a:b])))
+                found.extend(compress(ids[a:b], map(lt, days, ends[a:b])))
         found.sort()
         return found
 
