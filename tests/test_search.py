@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import canjapan
-from canjapan import Dataset
+from canjapan import Dataset, _search
 from canjapan._search import MAX_QUERY, _fold, names_of, search
 from canjapan.testing.strategies import datasets
 from tests.oracles import scan_search
@@ -179,3 +179,47 @@ class TestQueryLength:
         """Queries of thousands of characters answer like their cut (no error)."""
         text = ("Kihra " * size)[:size]
         assert search(bundled, text) == search(bundled, text[:MAX_QUERY])
+
+
+class TestIndexPaths:
+    """Every way the index can answer gives the scan's answer."""
+
+    @pytest.mark.parametrize("few", [0, 3, 10**9])
+    def test_token_checks_in_few_names(
+        self, bundled: Dataset, monkeypatch: pytest.MonkeyPatch, few: int
+    ) -> None:
+        """Looking every token up, or checking the later ones in the names left."""
+        monkeypatch.setattr(_search, "_FEW", few)
+        ds = bundled.replace()  # a fresh dataset, with an empty token cache
+        for q in QUERIES:
+            expected = scan_search(ds, normalized(q), limit=None)
+            assert plain(search(ds, q, limit=None)) == plain(expected), q
+
+    def test_postings_kept_up_to_the_cap(
+        self, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Past the cap, token answers are recomputed each time, and stay right."""
+        monkeypatch.setattr(_search, "_POSTINGS", 2)
+        ds = bundled.replace()
+        for q in ["Keen Sword", "security cooperation agreement", "Keen Sword"]:
+            assert plain(search(ds, q)) == plain(scan_search(ds, normalized(q)))
+
+    def test_names_holding_a_nul(self) -> None:
+        """A name holding the separator the index joins names with: a scan of the
+        folded names instead, same answers."""
+        cite = (canjapan.Citation(source="src", quote="q"),)
+        ds = Dataset(
+            name="T",
+            version="1",
+            as_of="2026-01-01",
+            sources=[canjapan.Source(id="src", title="Source\\x00 one")],
+            places=[
+                canjapan.Place(id="p1", name="Keen\x00Sword bay", kind="city", citations=cite),
+                canjapan.Place(id="p2", name="Kean sword", kind="city", citations=cite),
+            ],
+        )
+        for q in ["keen", "sword", "Keen\x00Sword bay", "bay", "Kean", "swor", "x00", "Keeen"]:
+            assert plain(search(ds, q, limit=None)) == plain(
+                scan_search(ds, normalized(q), limit=None)
+            ), q
+        assert search(ds, "Keen\x00Sword bay")[0].record.id == "p1"
