@@ -223,3 +223,18 @@ class TestIndexPaths:
                 scan_search(ds, normalized(q), limit=None)
             ), q
         assert search(ds, "Keen\x00Sword bay")[0].record.id == "p1"
+
+
+class TestTokenCharacters:
+    """The index's token boundaries are the tokenizer's."""
+
+    @given(c=st.characters())
+    def test_token_char_is_the_pattern(self, c: str) -> None:
+        """_is_token_char agrees with the token pattern on any character."""
+        assert _search._is_token_char(c) is bool(_search._TOKEN.fullmatch(c))
+
+    def test_every_bundled_character(self, bundled: Dataset) -> None:
+        """And on every character of the bundled names, folded."""
+        chars = {c for r in bundled for _, name, _ in names_of(r) for c in _fold(name)}
+        for c in chars:
+            assert _search._is_token_char(c) is bool(_search._TOKEN.fullmatch(c)), c
