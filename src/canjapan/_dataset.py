@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import operator
 import threading
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -388,10 +391,12 @@ class Dataset:
         except KeyError:
             pass
         # Re-entrant: building one derived table may need another (the indexes use
-        # the bounds). Each is built once, whatever the number of threads.
+        # the bounds). Each is built once, whatever the number of threads. The
+        # tables hold no reference cycles: the garbage collector waits meanwhile.
         with self._lock:
             if key not in cache:
-                cache[key] = build()
+                with _no_gc():
+                    cache[key] = build()
             return cache[key]  # type: ignore[no-any-return]
 
     def _agreement_bounds(self) -> tuple[tuple[int, int, int, int], ...]:
@@ -891,7 +896,10 @@ class _Timeline:
             keys = list(zip(los, keyed, strict=True))
         order.sort(key=keys.__getitem__)
         self.records = list(map(records.__getitem__, order))
-        _sort_ties_by_kind(order, self.records, milestones, keys)
+        # Only milestones of one agreement on the same day bounds can tie.
+        count = len(records) - len(events)
+        if len(set(zip(map(id, records[:count]), keys[:count], strict=True))) < count:
+            _sort_ties_by_kind(order, self.records, milestones, keys)
         self.milestones = list(map(milestones.__getitem__, order))
         self.spans = SpanIndex(list(map(los.__getitem__, order)), list(map(his.__getitem__, order)))
         self._made: list[TimelineEntry | None] = [None] * len(order)
@@ -903,12 +911,14 @@ class _Timeline:
             found = made[positions.start : positions.stop]
             if None not in found:
                 return found  # type: ignore[return-value]
-        out = []
-        for p in positions:
-            entry = made[p]
-            if entry is None:
-                entry = made[p] = self._make(p)
-            out.append(entry)
+        wanted = positions if isinstance(positions, range | list) else list(positions)
+        with _no_gc() if len(wanted) > _BULK else contextlib.nullcontext():
+            out = []
+            for p in wanted:
+                entry = made[p]
+                if entry is None:
+                    entry = made[p] = self._make(p)
+                out.append(entry)
         return out
 
     def _make(self, p: int) -> TimelineEntry:
@@ -933,6 +943,22 @@ class _Timeline:
             milestone=m,
         )
 
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many objects holding no cycles are
+    made (its passes over a large dataset would cost more than making them)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_BULK: Final = 4096
+"""Making more entries than this at once pauses the garbage collector."""
 
 _DAYS: Final = 1 << 22
 """Above every day ordinal of years 1-9999."""

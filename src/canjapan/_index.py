@@ -100,14 +100,21 @@ class SpanIndex:
         self.los = array("q", los)
         self.his = array("q", his)
         self.max_hi = max(self.his, default=0)
-        lengths = list(map(int.bit_length, map(int.__sub__, self.his, self.los)))
-        by_class = sorted(range(len(lengths)), key=lengths.__getitem__)  # stable
-        ordered = list(map(lengths.__getitem__, by_class))
-        classes = []
-        for c in sorted(set(lengths) - {0}):  # a one-day span straddles nothing
-            ids = array("q", by_class[bisect_left(ordered, c) : bisect_right(ordered, c)])
-            classes.append((1 << c, array("q", map(self.los.__getitem__, ids)), ids))
-        self._classes = tuple(classes)
+        # Only queries for straddling spans need the length classes: made on first use.
+        self._classes: tuple[tuple[int, array[int], array[int]], ...] | None = None
+
+    def _length_classes(self) -> tuple[tuple[int, array[int], array[int]], ...]:
+        if self._classes is None:
+            lengths = list(map(int.bit_length, map(int.__sub__, self.his, self.los)))
+            by_class = sorted(range(len(lengths)), key=lengths.__getitem__)  # stable
+            ordered = list(map(lengths.__getitem__, by_class))
+            classes = []
+            for c in sorted(set(lengths) - {0}):  # a one-day span straddles nothing
+                ids = array("q", by_class[bisect_left(ordered, c) : bisect_right(ordered, c)])
+                classes.append((1 << c, array("q", map(self.los.__getitem__, ids)), ids))
+            # Concurrent first uses compute the same classes; either may be kept.
+            self._classes = tuple(classes)
+        return self._classes
 
     def __len__(self) -> int:
         return len(self.los)
@@ -121,7 +128,7 @@ class SpanIndex:
         on or after it."""
         found: list[int] = []
         his = self.his
-        for length, starts, ids in self._classes:
+        for length, starts, ids in self._length_classes():
             a = bisect_right(starts, lo - length)
             b = bisect_left(starts, lo, a)
             found.extend(i for i in ids[a:b] if his[i] >= lo)
