@@ -20,7 +20,8 @@ post's tenures and the office-holder indexes (target: at most 2 s each at 1M,
 
 It also times an in-force query on the bundled dataset (target: under 50 µs).
 
-Run: ``python benchmarks/bench_queries.py [--sizes 1000,100000,1000000] [--queries 25]``
+Run: ``python benchmarks/bench_queries.py [--sizes 1000,100000,1000000] [--queries 25]
+[--only selective|unselective]``
 (``make bench`` runs 1k and 100k, the default; 1M needs about 6 GB and some minutes).
 """
 
@@ -139,7 +140,7 @@ def _median_us(fn: Callable[[str], object], days: list[str]) -> float:
     return statistics.median(times) * 1e6
 
 
-def _bench(n: int, selective: bool, queries: int) -> None:
+def _bench(n: int, selective: bool, queries: int) -> None:  # noqa: PLR0915
     rng = random.Random(7)
     t = time.perf_counter()
     ds = _dataset(n, selective=selective)
@@ -193,6 +194,17 @@ def _bench(n: int, selective: bool, queries: int) -> None:
     lib_if = _median_us(ds.agreements_in_force, days)
     scan_if = _median_us(scan_in_force, days)
     np_if = _median_us(numpy_in_force, days)
+    index = ds._agreement_index(possible=False)
+
+    def index_only(d: str) -> object:
+        return index.stab_sorted(canjapan._dates.day_bounds(d)[0])
+
+    def mask_only(d: str) -> object:
+        lo, hi = canjapan._dates.day_bounds(d)
+        return np.flatnonzero((hi_s <= lo) & (lo_e > hi))
+
+    idx_only = _median_us(index_only, days)
+    np_only = _median_us(mask_only, days)
     lib_oh = _median_us(lambda d: ds.office_holders("post", d, include_possible=True), days)
     scan_oh = _median_us(scan_holders, days)
     label = "selective" if selective else "unselective"
@@ -207,6 +219,10 @@ def _bench(n: int, selective: bool, queries: int) -> None:
         f"    in-force      index {lib_if:11.1f} µs   scan {scan_if:11.1f} µs   "
         f"speed-up {scan_if / lib_if:6.2f}x   numpy mask {np_if:11.1f} µs   "
         f"speed-up {np_if / lib_if:6.2f}x"
+    )
+    print(
+        f"    in-force ids only (no answer objects): stab_sorted {idx_only:11.1f} µs   "
+        f"numpy flatnonzero {np_only:11.1f} µs   speed-up {np_only / idx_only:6.2f}x"
     )
     print(
         f"    office-holder index {lib_oh:11.1f} µs   scan {scan_oh:11.1f} µs   "
@@ -225,6 +241,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000,100000")
     parser.add_argument("--queries", type=int, default=25)
+    parser.add_argument("--only", choices=["selective", "unselective"], default=None)
     args = parser.parse_args()
     bundled = canjapan.load()
     bundled.agreements_in_force("2020-01-01")
@@ -235,7 +252,8 @@ def main() -> None:
     )
     for n in (int(s) for s in args.sizes.split(",")):
         for selective in (True, False):
-            _bench(n, selective, args.queries)
+            if args.only is None or args.only == ("selective" if selective else "unselective"):
+                _bench(n, selective, args.queries)
 
 
 if __name__ == "__main__":
