@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import compress, repeat
-from operator import lt
+from operator import add, lt, mul, sub
 
 __all__ = ["SpanIndex", "StabbingIndex"]
 
@@ -32,19 +32,17 @@ class StabbingIndex:
     def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
         n = len(starts)
         self._size = n
-        lengths = list(map(int.bit_length, map(int.__sub__, ends, starts)))
-        # Empty (and reversed) intervals get no class: (e - s) <= 0 has no bit length
-        # worth keeping, and bit_length of a negative length would mislead.
-        live = [i for i in range(n) if ends[i] > starts[i]] if n else []
-        # One float key (exact: below 2**53) orders by class, then start.
-        keyed = [float(lengths[i] * _CLASS + starts[i]) for i in live]
-        order = sorted(range(len(live)), key=keyed.__getitem__)
-        ids = [live[j] for j in order]
-        ordered = [lengths[i] for i in ids]
+        # Length class of each interval; empty and reversed ones (length <= 0) get
+        # class 0 and are dropped.
+        classes_of = list(map(int.bit_length, map(max, map(sub, ends, starts), repeat(0))))
+        # One float key (exact: below 2**53) orders by class, then start: all C-level.
+        keys = list(map(float, map(add, map(mul, classes_of, repeat(_CLASS)), starts)))
+        order = sorted(range(n), key=keys.__getitem__)
+        ordered = list(map(classes_of.__getitem__, order))
         classes = []
-        for c in sorted(set(ordered)):
+        for c in sorted(set(classes_of) - {0}):
             a, b = bisect_left(ordered, c), bisect_right(ordered, c)
-            members = ids[a:b]
+            members = order[a:b]
             classes.append(
                 (
                     1 << c,
