@@ -69,6 +69,8 @@ bench: $(VENV)/.dev-installed
 	$(BIN)/python benchmarks/bench_cold_start.py
 	$(BIN)/python benchmarks/bench_dates.py --count 10000
 	$(BIN)/python benchmarks/bench_queries.py --sizes 1000,100000
+	$(BIN)/python benchmarks/bench_timeline.py --sizes 1000,100000
+	$(BIN)/python benchmarks/bench_search.py --sizes 1000,100000
 	$(BIN)/python benchmarks/bench_load.py
 
 # Regenerate the shipped JSON Schema after a model change (a test checks it is current).

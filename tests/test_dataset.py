@@ -33,6 +33,7 @@ from canjapan import (
     UnknownIdError,
 )
 from canjapan.testing.strategies import datasets, partial_dates
+from tests.oracles import all_entries, scan_timeline
 
 CITE = Citation(source="src", quote="q")
 SOURCE = Source(id="src", title="A source")
@@ -626,3 +627,111 @@ class TestQueriesAgainstOracle:
         assert sorted(e.id for e in snap.events_on) == sorted(
             e.id for e in rest if e not in in_progress
         )
+
+
+def _day_text(ordinal: int) -> PartialDate:
+    return PartialDate.from_date(date.fromordinal(ordinal))
+
+
+@st.composite
+def spans_datasets(draw: st.DrawFn) -> Dataset:
+    """Events of every length, from one day to centuries, and agreements whose
+    milestones share a day (so that entries tie on their bounds)."""
+    base = date(2000, 1, 1).toordinal()
+    events = []
+    lengths = st.one_of(st.integers(0, 3), st.integers(0, 60), st.integers(0, 40_000))
+    for i in range(draw(st.integers(0, 25))):
+        start = base + draw(st.integers(-3000, 3000))
+        length = draw(lengths)
+        events.append(
+            Event(
+                id=f"e{i:02d}",
+                title=f"Event {i}",
+                kind=draw(st.sampled_from(["exercise", "visit", "deployment"])),
+                start=_day_text(start),
+                end=_day_text(start + length) if length else None,
+                countries=draw(st.sampled_from([(), ("CAN",), ("JPN", "CAN")])),
+                citations=(CITE,),
+            )
+        )
+    agreements = []
+    for i in range(draw(st.integers(0, 6))):
+        day = base + draw(st.integers(-3000, 3000))
+        later = day + draw(st.sampled_from([0, 0, 1, 400]))
+        agreements.append(
+            Agreement(
+                id=f"a{i}",
+                title=f"Agreement {i}",
+                kind="treaty",
+                parties=("CAN", "JPN"),
+                milestones=(
+                    Milestone(kind=MilestoneKind.SIGNED, date=_day_text(day), citations=(CITE,)),
+                    Milestone(
+                        kind=MilestoneKind.ENTERED_INTO_FORCE,
+                        date=_day_text(later),
+                        citations=(CITE,),
+                    ),
+                ),
+                citations=(CITE,),
+            )
+        )
+    return dataset(events=events, agreements=agreements)
+
+
+windows = st.tuples(
+    st.none() | st.integers(date(1985, 1, 1).toordinal(), date(2110, 1, 1).toordinal()),
+    st.none() | st.integers(0, 20_000),
+)
+
+
+class TestTimelineAgainstScan:
+    """The indexed timeline returns the entries, and order, of a scan over all."""
+
+    @staticmethod
+    def check(ds: Dataset, window: tuple[int | None, int | None], data: Any) -> None:
+        start, width = window
+        lo = -(10**8) if start is None else start
+        hi = 10**8 if start is None or width is None else start + width
+        bounds = (
+            None if start is None else date.fromordinal(lo),
+            None if start is None or width is None else date.fromordinal(hi),
+        )
+        straddling = data.draw(st.booleans())
+        filters: dict[str, Any] = {}
+        if data.draw(st.booleans()):
+            filters["kinds"] = set(data.draw(st.sets(st.sampled_from(["signed", "exercise"]))))
+        if ds.events and data.draw(st.booleans()):
+            countries = sorted({c for e in ds.events for c in e.countries})
+            if countries:
+                filters["country"] = data.draw(st.sampled_from(countries))
+        got = ds.timeline(*bounds, include_straddling=straddling, **filters)
+        assert got == scan_timeline(ds, lo, hi, include_straddling=straddling, **filters)
+
+    @given(ds=spans_datasets(), window=windows, data=st.data())
+    def test_long_and_tied_spans(
+        self, ds: Dataset, window: tuple[int | None, int | None], data: Any
+    ) -> None:
+        """Long events starting before the window, and milestones tied on their day."""
+        self.check(ds, window, data)
+
+    @given(ds=datasets(max_agreements=6, max_events=12), window=windows, data=st.data())
+    def test_generated_datasets(
+        self, ds: Dataset, window: tuple[int | None, int | None], data: Any
+    ) -> None:
+        """Partial dates of every precision, in generated datasets."""
+        self.check(ds, window, data)
+
+    def test_entries_are_made_once(self, mini: Dataset) -> None:
+        """Asking twice gives the very same entry objects."""
+        first = mini.timeline("2011", "2012")
+        assert first
+        assert all(a is b for a, b in zip(first, mini.timeline("2011", "2012"), strict=True))
+        everything = mini.timeline()
+        assert [e.kind for e in everything] == [e.kind for e in all_entries(mini)]
+
+    def test_same_day_milestones_sort_by_kind(self) -> None:
+        """Milestones of one agreement on one day come in kind order, as before."""
+        ds = dataset(
+            agreements=[signed_then_in_force("2020-05-01", "2020-05-01")],
+        )
+        assert [e.kind for e in ds.timeline()] == ["entered_into_force", "signed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from canjapan._index import MIN_GAP, StabbingIndex
+from canjapan._index import SpanIndex, StabbingIndex
 
 intervals = st.lists(
     st.tuples(st.integers(-50, 400), st.integers(0, 200)).map(lambda t: (t[0], t[0] + t[1])),
@@ -28,18 +28,58 @@ class TestStabbingIndex:
         index = StabbingIndex(starts, ends)
         assert len(index) == len(spans)
         for day in days:
-            assert index.stab(day) == brute(starts, ends, day)
+            expected = brute(starts, ends, day)
+            assert index.stab(day) == expected
+            assert index.stab_sorted(day) == sorted(expected)
+            assert index.estimate(day) >= len(expected)
 
     def test_empty_intervals_never_hit(self) -> None:
         """An interval whose end is not after its start contains no day."""
         index = StabbingIndex([5, 5], [5, 4])
         assert index.stab(5) == set()
 
-    def test_many_intervals_use_checkpoints(self) -> None:
-        """A large index still answers exactly at, between and around its checkpoints."""
-        n = 20 * MIN_GAP
+    def test_many_intervals_of_many_lengths(self) -> None:
+        """Short, long and unbounded intervals, across their length classes."""
+        n = 640
         starts = list(range(n))
-        ends = [i + (7 if i % 3 else 500) for i in range(n)]
+        ends = [i + (7 if i % 3 else 500) if i % 5 else 10**8 for i in range(n)]
         index = StabbingIndex(starts, ends)
         for day in (-1, 0, 31, 32, 33, 100, n - 1, n + 10, n + 600):
             assert index.stab(day) == brute(starts, ends, day)
+
+
+spans = st.lists(
+    st.tuples(
+        st.integers(0, 400),
+        st.one_of(st.integers(0, 3), st.integers(0, 40), st.integers(0, 2000)),
+    ).map(lambda t: (t[0], t[0] + t[1])),
+    max_size=300,
+).map(sorted)
+
+
+class TestSpanIndex:
+    """SpanIndex finds the spans inside and overlapping a window, as a scan does."""
+
+    @given(spans, st.lists(st.tuples(st.integers(-50, 2500), st.integers(0, 300)), max_size=10))
+    def test_matches_scan(
+        self, items: list[tuple[int, int]], windows: list[tuple[int, int]]
+    ) -> None:
+        """starting() and straddling() give exactly the spans a scan finds, in order."""
+        index = SpanIndex([a for a, _ in items], [b for _, b in items])
+        assert len(index) == len(items)
+        assert index.max_hi == max((b for _, b in items), default=0)
+        for lo, width in windows:
+            hi = lo + width
+            starting = [i for i, (a, _) in enumerate(items) if lo <= a <= hi]
+            straddling = [i for i, (a, b) in enumerate(items) if a < lo <= b]
+            assert list(index.starting(lo, hi)) == starting
+            assert index.straddling(lo) == straddling
+
+    def test_long_spans_straddle(self) -> None:
+        """A span starting long before the window still overlaps it; one-day spans
+        never straddle."""
+        index = SpanIndex([0, 5, 900, 1000], [5000, 5, 999, 1000])
+        assert index.straddling(1000) == [0]
+        assert index.straddling(950) == [0, 2]
+        assert index.straddling(5) == [0]
+        assert list(index.starting(5, 1000)) == [1, 2, 3]

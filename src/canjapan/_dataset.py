@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
+import operator
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
 
 from attrs import frozen
 
 from canjapan._dates import DateLike, PartialDate, calendar_day, date_text, day_bounds
-from canjapan._locks import ForkSafeLock
+from canjapan._locks import ForkSafeLock, gc_paused
 from canjapan._model import (
     Agreement,
     Citation,
@@ -412,10 +416,12 @@ class Dataset:
         except KeyError:
             pass
         # Re-entrant: building one derived table may need another (the indexes use
-        # the bounds). Each is built once, whatever the number of threads.
+        # the bounds). Each is built once, whatever the number of threads. The
+        # tables hold no reference cycles: the garbage collector waits meanwhile.
         with self._lock:
             if key not in cache:
-                cache[key] = build()
+                with gc_paused():
+                    cache[key] = build()
             return cache[key]  # type: ignore[no-any-return]
 
     def _agreement_bounds(self) -> tuple[tuple[int, int, int, int], ...]:
@@ -423,16 +429,32 @@ class Dataset:
             "agreement_bounds", lambda: tuple(agreement_bounds(a) for a in self.agreements)
         )
 
-    def _agreement_indexes(self) -> tuple[StabbingIndex, StabbingIndex]:
-        def build() -> tuple[StabbingIndex, StabbingIndex]:
+    def _agreement_columns(self) -> tuple[array[int], array[int], array[int], array[int]]:
+        """The agreement bounds as four columns: start lo, start hi, end lo, end hi."""
+
+        def build() -> tuple[array[int], array[int], array[int], array[int]]:
+            bounds = self._agreement_bounds()
+            lo_s, hi_s, lo_e, hi_e = (array("q", map(itemgetter(k), bounds)) for k in range(4))
+            return lo_s, hi_s, lo_e, hi_e
+
+        return self._cached("agreement_columns", build)
+
+    def _agreement_index(self, possible: bool) -> StabbingIndex:
+        """The index of the days agreements are certainly (or possibly) in force on."""
+
+        def build() -> StabbingIndex:
             from canjapan._index import StabbingIndex
 
-            bounds = self._agreement_bounds()
-            certain = StabbingIndex([b[1] for b in bounds], [b[2] for b in bounds])
-            possible = StabbingIndex([b[0] for b in bounds], [b[3] for b in bounds])
-            return certain, possible
+            lo_s, hi_s, lo_e, hi_e = self._agreement_columns()
+            return StabbingIndex(lo_s, hi_e) if possible else StabbingIndex(hi_s, lo_e)
 
-        return self._cached("agreement_indexes", build)
+        return self._cached(f"agreement_index:{possible}", build)
+
+    def _agreement_indexes(self) -> tuple[StabbingIndex, StabbingIndex]:
+        return self._cached(
+            "agreement_indexes",
+            lambda: (self._agreement_index(possible=False), self._agreement_index(possible=True)),
+        )
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -471,17 +493,18 @@ class Dataset:
         n = len(bounds)
         if n < SMALL:
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain_index, possible_index = self._agreement_indexes()
+        certain_index = self._agreement_index(possible=False)
         # When a large share is in force, a scan is as fast and needs no sorting.
-        if (
-            lo != hi
-            or certain_index.estimate(lo) * 4 > n
-            or (include_possible and possible_index.estimate(lo) * 4 > n)
-        ):
+        if lo != hi or certain_index.estimate(lo) * 4 > n:
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain = certain_index.stab(lo)
-        possible = possible_index.stab(lo) - certain if include_possible else set()
-        return sorted(certain), sorted(possible)
+        certain = certain_index.stab_sorted(lo)
+        if not include_possible:
+            return certain, []
+        possible_index = self._agreement_index(possible=True)
+        if possible_index.estimate(lo) * 4 > n:
+            return _scan_in_force(bounds, lo, hi, include_possible)
+        taken = set(certain)
+        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -555,12 +578,13 @@ class Dataset:
         n = len(holders)
         if lo != hi or certain_index.estimate(lo) * 4 > n:
             return _scan_holders(holders, lo, hi, exclusive)
-        certain = sorted(certain_index.stab(lo))
+        certain = certain_index.stab_sorted(lo)
         if certain and exclusive:
             return certain, []
         if possible_index.estimate(lo) * 4 > n:
             return _scan_holders(holders, lo, hi, exclusive)
-        return certain, sorted(possible_index.stab(lo) - set(certain))
+        taken = set(certain)
+        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 
     def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
         def build() -> Mapping[str, tuple[_TenureRow, ...]]:
@@ -623,22 +647,28 @@ class Dataset:
             raise FilterError("start", str(start), f"is after end {str(end)!r}")
         wanted = None if kinds is None else {str(k) for k in kinds}
         self._check_filters(wanted, participant, country, place, domain)
-        entries: list[TimelineEntry] = []
-        for entry in self._timeline_entries():
-            e_lo = entry.date._lo
-            e_hi = (entry.end or entry.date)._hi
-            if e_hi < lo or e_lo > hi:
-                continue
-            if (e_lo < lo or e_hi > hi) and not include_straddling:
-                continue
-            if wanted is not None and entry.kind not in wanted:
-                continue
-            if not _matches(entry, participant, country, place, domain):
-                continue
-            entries.append(entry)
+        table = self._timeline_table()
+        spans = table.spans
+        window = spans.starting(lo, hi)
+        positions: Iterable[int] = window
+        if include_straddling:
+            positions = [*spans.straddling(lo), *window]
+        elif hi < spans.max_hi:  # some entries starting in the window may end after it
+            positions = compress(
+                window,
+                map(operator.ge, itertools.repeat(hi), spans.his[window.start : window.stop]),
+            )
+        if wanted is not None or any(f is not None for f in (participant, country, place, domain)):
+            records, milestones = table.records, table.milestones
+            positions = [
+                p
+                for p in positions
+                if (wanted is None or _kind(records[p], milestones[p]) in wanted)
+                and _matches(records[p], milestones[p], participant, country, place, domain)
+            ]
         from canjapan._results import Timeline
 
-        return Timeline(entries)
+        return Timeline(table.entries(positions))
 
     def _check_filters(
         self,
@@ -682,36 +712,15 @@ class Dataset:
                 msg = f"no {name} with id {value!r}"
                 raise UnknownIdError(str(value), hint, message=msg)
 
-    def _timeline_entries(self) -> tuple[TimelineEntry, ...]:
-        def build() -> tuple[TimelineEntry, ...]:
-            from canjapan._results import TimelineEntry
-
-            entries = [
-                TimelineEntry(
-                    date=m.date,
-                    end=None,
-                    kind=m.kind.value,
-                    title=f"{_MILESTONE_VERB[m.kind]}: {a.title}",
-                    record=a,
-                    milestone=m,
-                )
-                for a in self.agreements
-                for m in a.milestones
-            ]
-            entries.extend(
-                TimelineEntry(date=e.start, end=e.end, kind=e.kind.value, title=e.title, record=e)
-                for e in self.events
-            )
-            entries.sort(key=lambda x: (*x.date.sort_key()[:2], x.record.id, x.kind))
-            return tuple(entries)
-
-        return self._cached("timeline", build)
+    def _timeline_table(self) -> _Timeline:
+        return self._cached("timeline", lambda: _Timeline(self.agreements, self.events))
 
     def search(self, text: str, *, limit: int | None = 10) -> SearchResults:
         """Records whose titles, names, aliases, abbreviations or labels match ``text``.
 
         Exact matches of an abbreviation, alias or name rank first, then whole-word
-        matches, then substrings, then close spellings.
+        matches, then substrings, then close spellings. Case and accents are
+        ignored; a query longer than 200 characters answers as its first 200.
 
         Returns:
             At most ``limit`` hits (all for ``None``), best first: a
@@ -860,14 +869,21 @@ _MILESTONE_VERB: Final = {
 }
 
 
+def _kind(record: Agreement | Event, milestone: Milestone | None) -> str:
+    if milestone is not None:
+        return milestone.kind.value
+    assert isinstance(record, Event)
+    return record.kind.value
+
+
 def _matches(
-    entry: TimelineEntry,
+    record: Agreement | Event,
+    m: Milestone | None,
     participant: str | None,
     country: str | None,
     place: str | None,
     domain: str | None,
 ) -> bool:
-    record = entry.record
     if isinstance(record, Event):
         return (
             (participant is None or participant in record.participants)
@@ -875,7 +891,6 @@ def _matches(
             and (place is None or record.place == place)
             and (domain is None or domain in record.domains)
         )
-    m = entry.milestone
     assert m is not None
     return (
         domain is None
@@ -883,6 +898,122 @@ def _matches(
         and (country is None or country in record.parties)
         and (place is None or m.place == place)
     )
+
+
+class _Timeline:
+    """Every agreement milestone and event as a timeline entry, for queries.
+
+    The entries' day bounds are sorted once into a :class:`SpanIndex` (by earliest
+    day, then latest day, then record id, then kind); the
+    :class:`~canjapan.TimelineEntry` objects are made on first use, for the entries
+    that answers hold, and kept.
+    """
+
+    __slots__ = ("_made", "milestones", "records", "spans")
+
+    def __init__(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> None:
+        from canjapan._index import SpanIndex
+
+        records: list[Agreement | Event] = [a for a in agreements for _ in a.milestones]
+        milestones: list[Milestone | None] = [m for a in agreements for m in a.milestones]
+        los = list(map(_date_lo, milestones))
+        his = list(map(_date_hi, milestones))
+        records.extend(events)
+        milestones.extend(itertools.repeat(None, len(events)))
+        los.extend(map(_start_lo, events))
+        # Entries sort by their date's bounds (an event's start); they span to its end.
+        keyed = his + list(map(_start_hi, events))
+        his.extend([(e.end or e.start)._hi for e in events])
+        # Sorted by id (agreements and events are each sorted: a merge), then, stably,
+        # by day bounds (one float key, exact below 2**53), then ties of one agreement
+        # by kind: the order of (earliest, latest, id, kind).
+        order = sorted(range(len(records)), key=list(map(_by_id_key, records)).__getitem__)
+        if not los or (min(los) >= 0 and max(keyed) < _DAYS):
+            keys: list[Any] = [lo * _DAYS_F + hi for lo, hi in zip(los, keyed, strict=True)]
+        else:  # pragma: no cover - partial dates are years 1-9999
+            keys = list(zip(los, keyed, strict=True))
+        order.sort(key=keys.__getitem__)
+        self.records = list(map(records.__getitem__, order))
+        # Only milestones of one agreement on the same day bounds can tie.
+        count = len(records) - len(events)
+        if len(set(zip(map(id, records[:count]), keys[:count], strict=True))) < count:
+            _sort_ties_by_kind(order, self.records, milestones, keys)
+        self.milestones = list(map(milestones.__getitem__, order))
+        self.spans = SpanIndex(list(map(los.__getitem__, order)), list(map(his.__getitem__, order)))
+        self._made: list[TimelineEntry | None] = [None] * len(order)
+
+    def entries(self, positions: Iterable[int]) -> list[TimelineEntry]:
+        """The entries at these positions, made and kept on first use."""
+        made = self._made
+        if isinstance(positions, range):
+            found = made[positions.start : positions.stop]
+            if None not in found:
+                return found  # type: ignore[return-value]
+        wanted = positions if isinstance(positions, range | list) else list(positions)
+        with gc_paused() if len(wanted) > _BULK else contextlib.nullcontext():
+            out = []
+            for p in wanted:
+                entry = made[p]
+                if entry is None:
+                    entry = made[p] = self._make(p)
+                out.append(entry)
+        return out
+
+    def _make(self, p: int) -> TimelineEntry:
+        from canjapan._results import TimelineEntry
+
+        record, m = self.records[p], self.milestones[p]
+        if m is None:
+            assert isinstance(record, Event)
+            return TimelineEntry(
+                date=record.start,
+                end=record.end,
+                kind=record.kind.value,
+                title=record.title,
+                record=record,
+            )
+        return TimelineEntry(
+            date=m.date,
+            end=None,
+            kind=m.kind.value,
+            title=f"{_MILESTONE_VERB[m.kind]}: {record.title}",
+            record=record,
+            milestone=m,
+        )
+
+
+_BULK: Final = 4096
+"""Making more entries than this at once pauses the garbage collector."""
+
+_DAYS: Final = 1 << 22
+"""Above every day ordinal of years 1-9999."""
+_DAYS_F: Final = float(_DAYS)
+_date_lo: Final[Callable[[Any], int]] = attrgetter("date._lo")
+_date_hi: Final[Callable[[Any], int]] = attrgetter("date._hi")
+_start_lo: Final[Callable[[Any], int]] = attrgetter("start._lo")
+_start_hi: Final[Callable[[Any], int]] = attrgetter("start._hi")
+
+
+def _sort_ties_by_kind(
+    order: list[int],
+    ordered: Sequence[Agreement | Event],
+    milestones: Sequence[Milestone | None],
+    keys: Sequence[Any],
+) -> None:
+    """Sort by kind the runs of ``order`` that are milestones of one agreement with
+    the same day bounds; ``ordered`` holds the records in ``order``'s order."""
+    same = bytes(map(operator.is_, ordered, itertools.islice(ordered, 1, None)))
+    i = same.find(1)
+    while i >= 0:
+        key = keys[order[i]]
+        j = i
+        while j < len(same) and same[j] and keys[order[j + 1]] == key:
+            j += 1
+        if j > i:
+            run = order[i : j + 1]
+            run.sort(key=lambda q: milestones[q].kind.value)  # type: ignore[union-attr]
+            order[i : j + 1] = run
+        i = same.find(1, j if j > i else i + 1)
 
 
 def _as_of(value: object, problems: list[Problem]) -> date:

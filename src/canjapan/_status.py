@@ -127,21 +127,29 @@ def _hi(d: PartialDate | None, default: int) -> int:
 def agreement_bounds(agreement: Agreement) -> tuple[int, int, int, int]:
     """``(start_lo, start_hi, end_lo, end_hi)``: the span of days the effect can start
     and stop in. ``ALWAYS`` and ``NEVER`` stand for unbounded."""
-    effect = agreement.entered_into_force
-    attested = agreement.milestone(MilestoneKind.IN_EFFECT)
-    signed = agreement.signed
+    # One pass over the milestones (this runs for every agreement on first query):
+    # the first date of each kind, and the latest earliest day of those up to signature.
+    first: dict[MilestoneKind, PartialDate] = {}
+    start_lo = ALWAYS
+    for m in agreement.milestones:
+        kind, d = m.kind, m.date
+        if kind not in first:
+            first[kind] = d
+        if kind in _UP_TO_SIGNATURE and d._lo > start_lo:
+            start_lo = d._lo
+    effect = first.get(MilestoneKind.ENTERED_INTO_FORCE)
+    if effect is None:
+        effect = first.get(MilestoneKind.ADOPTED)
     if effect is not None:
         start_lo, start_hi = effect._lo, effect._hi
     else:
-        before = [
-            m.date._lo for m in agreement.milestones if m.kind.rank <= MilestoneKind.SIGNED.rank
-        ]
-        start_lo = max(before) if before else ALWAYS
-        start_hi = attested.date._hi if attested is not None else NEVER
-        if signed is not None:
-            start_lo = max(start_lo, signed._lo)
-    end = agreement.terminated
+        attested = first.get(MilestoneKind.IN_EFFECT)
+        start_hi = attested._hi if attested is not None else NEVER
+    end = first.get(MilestoneKind.TERMINATED)
     return start_lo, start_hi, _lo(end, NEVER), _hi(end, NEVER)
+
+
+_UP_TO_SIGNATURE: Final = frozenset(k for k in MilestoneKind if k.rank <= MilestoneKind.SIGNED.rank)
 
 
 def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:

@@ -1,0 +1,240 @@
+"""Tests of canjapan._search: the indexed search against the plain scan it replaced."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import canjapan
+from canjapan import Dataset, _search
+from canjapan._search import MAX_QUERY, _fold, names_of, search
+from canjapan.testing.strategies import datasets
+from tests.oracles import scan_search
+from tests.test_data import check_snapshot
+
+# The regression queries: the brief's examples, misspellings, short and odd queries.
+QUERIES = [
+    "ACSA",
+    "MLSA",
+    "2+2",
+    "Blair",
+    "Keen Sword",
+    "防衛",
+    "Kihra",
+    "Kihara",
+    "HADR",
+    "logistics",
+    "acquisition and cross-servicing",
+    "Anand",
+    "joly",
+    "Trudeau",
+    "Kishida",
+    "security",
+    "Cooperation",
+    "exercise",
+    "Canada Japan",
+    "Ottawa",
+    "Tokyo",
+    "LA",
+    "a",
+    "ka",
+    "2019",
+    "Pacific Vanguard",
+    "GSOMIA",
+    "information security agreement",
+    "Equipment and Technology",
+    "Harpoon",
+    "Minister of National Defence",
+    "Prime Minister",
+    "Mélanie Joly",
+    "防衛大臣",
+    "カナダ",
+    "!!",
+    "Ministr",
+    "Defense",
+    "defence",
+    "zzzz",
+]
+
+
+def normalized(text: str) -> str:
+    """The query the search runs: folded, stripped and cut to MAX_QUERY."""
+    return _fold(text).strip()[:MAX_QUERY].strip()
+
+
+def plain(hits: tuple[canjapan.SearchHit, ...]) -> list[tuple[str, float, str]]:
+    """Hits as comparable plain data."""
+    return [(h.record.id, h.score, h.matched) for h in hits]
+
+
+@functools.cache
+def bundled_names() -> list[str]:
+    """Every name of the bundled records, in record order."""
+    return [name for r in canjapan.load() for _, name, _ in names_of(r)]
+
+
+def variants(name: str, data: Any) -> str:
+    """A name, or a part or misspelling of it, as a user may type it."""
+    how = data.draw(st.sampled_from(["whole", "word", "prefix", "slice", "typo", "words"]))
+    words = name.split() or [name]
+    if how == "whole":
+        return name
+    if how == "word":
+        return str(data.draw(st.sampled_from(words)))
+    if how == "prefix":
+        word = data.draw(st.sampled_from(words))
+        return str(word[: data.draw(st.integers(1, max(1, len(word))))])
+    if how == "words":
+        start = data.draw(st.integers(0, len(words) - 1))
+        return " ".join(words[start : start + data.draw(st.integers(1, 3))])
+    if how == "slice":
+        i = data.draw(st.integers(0, len(name)))
+        j = data.draw(st.integers(i, len(name)))
+        return name[i:j]
+    word = str(data.draw(st.sampled_from(words)))
+    if not word:
+        return word
+    i = data.draw(st.integers(0, len(word) - 1))
+    edit = data.draw(st.sampled_from(["drop", "swap", "insert", "replace"]))
+    letter = data.draw(st.sampled_from("aeiouxkr"))
+    if edit == "drop":
+        return word[:i] + word[i + 1 :]
+    if edit == "swap" and i + 1 < len(word):
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    if edit == "insert":
+        return str(word[:i] + letter + word[i:])
+    return str(word[:i] + letter + word[i + 1 :])
+
+
+class TestSearchSnapshot:
+    """The regression answers of the bundled data do not change unnoticed."""
+
+    def test_answers_match_snapshot(self, bundled: Dataset) -> None:
+        """Hits, scores and order for the regression queries match search.json."""
+        current = {q: [list(h) for h in plain(bundled.search(q, limit=15))] for q in QUERIES}
+        check_snapshot("search.json", current)
+
+    def test_regression_queries_match_scan(self, bundled: Dataset) -> None:
+        """Every regression query answers as the plain scan, with and without a limit."""
+        for q in QUERIES:
+            for limit in (1, 10, None):
+                expected = scan_search(bundled, normalized(q), limit=limit)
+                assert plain(search(bundled, q, limit=limit)) == plain(expected), (q, limit)
+
+
+class TestSearchAgainstScan:
+    """The indexed search returns the same hits, scores and order as the scan."""
+
+    @given(data=st.data(), limit=st.sampled_from([1, 3, 10, None]))
+    def test_bundled_names(self, bundled: Dataset, data: Any, limit: int | None) -> None:
+        """Names of bundled records, their words, prefixes, slices and misspellings."""
+        name = data.draw(st.sampled_from(bundled_names()))
+        text = variants(name, data)
+        expected = scan_search(bundled, normalized(text), limit=limit)
+        assert plain(search(bundled, text, limit=limit)) == plain(expected)
+
+    @given(text=st.text(max_size=40), limit=st.sampled_from([1, 10, None]))
+    def test_random_text(self, bundled: Dataset, text: str, limit: int | None) -> None:
+        """Any text at all, on the bundled data."""
+        expected = scan_search(bundled, normalized(text), limit=limit)
+        assert plain(search(bundled, text, limit=limit)) == plain(expected)
+
+    @given(ds=datasets(max_agreements=8, max_events=8), data=st.data())
+    def test_generated_datasets(self, ds: Dataset, data: Any) -> None:
+        """Generated datasets, queried with their own names' variants and random text."""
+        names = [name for r in ds for _, name, _ in names_of(r)]
+        for _ in range(5):
+            if names and data.draw(st.booleans()):
+                text = variants(data.draw(st.sampled_from(names)), data)
+            else:
+                text = data.draw(st.text(max_size=12))
+            expected = scan_search(ds, normalized(text), limit=None)
+            assert plain(search(ds, text, limit=None)) == plain(expected)
+
+
+class TestQueryLength:
+    """Queries longer than MAX_QUERY characters are cut, so no query runs unbounded."""
+
+    def test_long_query_is_cut(self, bundled: Dataset) -> None:
+        """A query longer than the cap answers as its first MAX_QUERY characters."""
+        title = max((a.title for a in bundled.agreements), key=len)
+        long = title + " " + "x" * 5000
+        assert search(bundled, long) == search(bundled, long[:MAX_QUERY])
+        assert len(long[:MAX_QUERY]) == MAX_QUERY
+
+    def test_title_within_the_cap_is_found_exactly(self, bundled: Dataset) -> None:
+        """The longest bundled title is within the cap and finds its record first."""
+        record = max(bundled.agreements, key=lambda a: len(a.title))
+        assert len(record.title) <= MAX_QUERY
+        hits = search(bundled, record.title)
+        assert hits[0].record is record
+        assert hits[0].score == 90.0
+
+    @pytest.mark.parametrize("size", [1_000, 120_000])
+    def test_huge_query_answers(self, bundled: Dataset, size: int) -> None:
+        """Queries of thousands of characters answer like their cut (no error)."""
+        text = ("Kihra " * size)[:size]
+        assert search(bundled, text) == search(bundled, text[:MAX_QUERY])
+
+
+class TestIndexPaths:
+    """Every way the index can answer gives the scan's answer."""
+
+    @pytest.mark.parametrize("few", [0, 3, 10**9])
+    def test_token_checks_in_few_names(
+        self, bundled: Dataset, monkeypatch: pytest.MonkeyPatch, few: int
+    ) -> None:
+        """Looking every token up, or checking the later ones in the names left."""
+        monkeypatch.setattr(_search, "_FEW", few)
+        ds = bundled.replace()  # a fresh dataset, with an empty token cache
+        for q in QUERIES:
+            expected = scan_search(ds, normalized(q), limit=None)
+            assert plain(search(ds, q, limit=None)) == plain(expected), q
+
+    def test_postings_kept_up_to_the_cap(
+        self, bundled: Dataset, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Past the cap, token answers are recomputed each time, and stay right."""
+        monkeypatch.setattr(_search, "_POSTINGS", 2)
+        ds = bundled.replace()
+        for q in ["Keen Sword", "security cooperation agreement", "Keen Sword"]:
+            assert plain(search(ds, q)) == plain(scan_search(ds, normalized(q)))
+
+    def test_names_holding_a_nul(self) -> None:
+        """A name holding the separator the index joins names with: a scan of the
+        folded names instead, same answers."""
+        cite = (canjapan.Citation(source="src", quote="q"),)
+        ds = Dataset(
+            name="T",
+            version="1",
+            as_of="2026-01-01",
+            sources=[canjapan.Source(id="src", title="Source\\x00 one")],
+            places=[
+                canjapan.Place(id="p1", name="Keen\x00Sword bay", kind="city", citations=cite),
+                canjapan.Place(id="p2", name="Kean sword", kind="city", citations=cite),
+            ],
+        )
+        for q in ["keen", "sword", "Keen\x00Sword bay", "bay", "Kean", "swor", "x00", "Keeen"]:
+            assert plain(search(ds, q, limit=None)) == plain(
+                scan_search(ds, normalized(q), limit=None)
+            ), q
+        assert search(ds, "Keen\x00Sword bay")[0].record.id == "p1"
+
+
+class TestTokenCharacters:
+    """The index's token boundaries are the tokenizer's."""
+
+    @given(c=st.characters())
+    def test_token_char_is_the_pattern(self, c: str) -> None:
+        """_is_token_char agrees with the token pattern on any character."""
+        assert _search._is_token_char(c) is bool(_search._TOKEN.fullmatch(c))
+
+    def test_every_bundled_character(self, bundled: Dataset) -> None:
+        """And on every character of the bundled names, folded."""
+        chars = {c for r in bundled for _, name, _ in names_of(r) for c in _fold(name)}
+        for c in chars:
+            assert _search._is_token_char(c) is bool(_search._TOKEN.fullmatch(c)), c
