@@ -1,13 +1,15 @@
 """The Canada-Japan defence and security relationship as typed, citation-backed data.
 
-Load the bundled dataset and ask it questions::
+Load the bundled dataset and ask it questions:
 
-    >>> import canjapan
-    >>> ds = canjapan.load()
-    >>> [a.id for a in ds.agreements_in_force("2020-01-01")]
-    ['acsa', ...]
+```pycon
+>>> import canjapan
+>>> ds = canjapan.load()
+>>> [a.id for a in ds.agreements_in_force("2020-01-01")]
+['acsa', ...]
+```
 
-Every date is a :class:`PartialDate` that keeps the precision its source gives,
+Every date is a [`PartialDate`][canjapan.PartialDate] that keeps the precision its source gives,
 and every record cites its sources.
 """
 
@@ -240,14 +242,15 @@ def schema() -> dict[str, Any]:
 
 
 def agreements_in_force(on: DateLike | None = None, *, include_possible: bool = False) -> InForce:
-    """:meth:`Dataset.agreements_in_force` on the bundled dataset."""
+    """[`Dataset.agreements_in_force`][canjapan.Dataset.agreements_in_force] on the bundled
+    dataset."""
     return _bundled_dataset().agreements_in_force(on, include_possible=include_possible)
 
 
 def office_holders(
     post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
 ) -> OfficeHolders:
-    """:meth:`Dataset.office_holders` on the bundled dataset."""
+    """[`Dataset.office_holders`][canjapan.Dataset.office_holders] on the bundled dataset."""
     return _bundled_dataset().office_holders(post, on, include_possible=include_possible)
 
 
@@ -262,7 +265,7 @@ def timeline(
     domain: str | None = None,
     include_straddling: bool = False,
 ) -> Timeline:
-    """:meth:`Dataset.timeline` on the bundled dataset."""
+    """[`Dataset.timeline`][canjapan.Dataset.timeline] on the bundled dataset."""
     return _bundled_dataset().timeline(
         start,
         end,
@@ -276,20 +279,20 @@ def timeline(
 
 
 def get(id: str) -> Record:
-    """:meth:`Dataset.get` on the bundled dataset."""
+    """[`Dataset.get`][canjapan.Dataset.get] on the bundled dataset."""
     return _bundled_dataset().get(id)
 
 
 def find(id: str) -> Record | None:
-    """:meth:`Dataset.find` on the bundled dataset."""
+    """[`Dataset.find`][canjapan.Dataset.find] on the bundled dataset."""
     return _bundled_dataset().find(id)
 
 
 def search(text: str, *, limit: int | None = 10) -> SearchResults:
-    """:meth:`Dataset.search` on the bundled dataset."""
+    """[`Dataset.search`][canjapan.Dataset.search] on the bundled dataset."""
     return _bundled_dataset().search(text, limit=limit)
 
 
 def snapshot(on: DateLike | None = None) -> Snapshot:
-    """:meth:`Dataset.snapshot` on the bundled dataset."""
+    """[`Dataset.snapshot`][canjapan.Dataset.snapshot] on the bundled dataset."""
     return _bundled_dataset().snapshot(on)

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success, 1 not found or invalid data, 2 bad usage. Errors go to
 standard error on one line. The commands that answer a question print an aligned
-table (rendered by :mod:`canjapan._tables`, as ``str()`` of a result is), JSON with
+table (rendered by ``canjapan._tables``, as ``str()`` of a result is), JSON with
 ``--format json`` or ``--json``, or CSV with ``--format csv``, and take ``--limit N``.
 """
 

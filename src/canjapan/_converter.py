@@ -1,7 +1,7 @@
 """Every JSON rule of the library: one private cattrs converter, loading and dumping.
 
-Records are structured by the specialised hooks of :mod:`canjapan._hooks`,
-generated from the model by :mod:`canjapan._hookgen`: one function per record
+Records are structured by the specialised hooks of ``canjapan._hooks``,
+generated from the model by ``canjapan._hookgen``: one function per record
 class with the JSON rules and the record's own checks inline. They need no cattrs,
 so loading valid data (the bundled data above all) does not import it.
 
@@ -9,7 +9,7 @@ A user's file or text is first streamed (see "streaming" below): each record is
 structured as soon as it is parsed, so the parsed JSON of the whole dataset never
 exists. A key given twice in an object is refused: files are read as (key, value)
 pairs; text held whole is read as dicts, and its keys are counted against its
-colons (see :func:`_scan_records`). Anything unexpected stops the stream, and the
+colons (see ``_scan_records``). Anything unexpected stops the stream, and the
 input is loaded whole, in up to three passes, each only when the one before fails:
 
 1. the specialised hooks over the parsed JSON;
@@ -242,7 +242,7 @@ def _converter() -> Converter:
 
 
 def structure_dataset(raw: object, *, source: str | None = None) -> Dataset:
-    """Build a :class:`Dataset` from JSON-shaped data (dicts, lists, strings, numbers).
+    """Build a [`Dataset`][canjapan.Dataset] from JSON-shaped data (dicts, lists, strings, numbers).
 
     Raises:
         DatasetError: listing every problem; nothing is returned half-loaded.
@@ -325,7 +325,7 @@ def _as_written(problems: Sequence[Problem], lists: Mapping[str, Any]) -> list[P
 @contextmanager
 def _bulk_load() -> Iterator[None]:
     """Pause automatic garbage collection while a dataset loads (its records hold no
-    cycles; see :func:`canjapan._locks.gc_paused`), and forget the dates, ids and
+    cycles; see ``canjapan._locks.gc_paused``), and forget the dates, ids and
     codes remembered for it afterwards."""
     with gc_paused():
         try:
@@ -560,7 +560,7 @@ def loads(text: str | bytes | bytearray | memoryview, *, source: str | None = No
 
 def _refuse_lone_surrogates(text: str, where: str) -> None:
     """Refuse text holding a surrogate code point, which no UTF-8 file can hold (a
-    JSON escape such as ``\\ud83d`` is checked after parsing, see :func:`_parse_json`)."""
+    JSON escape such as ``\\ud83d`` is checked after parsing, see ``_parse_json``)."""
     if text.isascii():
         return
     step = 1 << 20
@@ -698,10 +698,10 @@ class _Stream:
 def _scanner(
     objects: Callable[[dict[str, Any]], Any] | None = None,
 ) -> Callable[[str, int], tuple[Any, int]]:
-    """The JSON module's scanner, with the JSON rules of :func:`_parse_json`: each
+    """The JSON module's scanner, with the JSON rules of ``_parse_json``: each
     object read as (key, value) pairs, refusing a key given twice; or, if
     ``objects`` is given, each object handed to it as a dict (a key given twice
-    keeps its last value: the caller counts keys, see :func:`_scan_records`)."""
+    keeps its last value: the caller counts keys, see ``_scan_records``)."""
     if objects is not None:
         decoder = json.JSONDecoder(object_hook=objects, parse_constant=_reject_constant)
     else:
@@ -759,9 +759,9 @@ def _scan_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
 
 
 def _check_keys(buf: str, start: int, end: int, keys: int, records: Any, cls: type) -> None:
-    """Raise :class:`_Unstreamable` unless ``buf[start:end]``, the JSON of ``records``
+    """Raise ``_Unstreamable`` unless ``buf[start:end]``, the JSON of ``records``
     in which ``keys`` keys were read into dicts, gives no key twice (see
-    :func:`_scan_records`)."""
+    ``_scan_records``)."""
     colons = buf.count(":", start, end)
     if colons == keys:
         return
@@ -776,7 +776,7 @@ def _stream_records(stream: _Stream, cls: type) -> tuple[Any, ...]:
     """The records of a JSON array, each structured as soon as it is parsed.
 
     A record read whole from the text read so far is read as dicts, its keys
-    counted against its colons (see :func:`_scan_records`); one that runs into the
+    counted against its colons (see ``_scan_records``); one that runs into the
     next chunk is read as pairs, which refuse a key given twice as they are read.
     """
     if stream.file is None:
@@ -1163,7 +1163,7 @@ def _json(value: Any) -> str:
 def dumps(dataset: Dataset) -> str:
     """The canonical single-file JSON form of a dataset.
 
-    Loading it with :func:`canjapan.loads` gives an equal dataset back.
+    Loading it with [`canjapan.loads`][canjapan.loads] gives an equal dataset back.
     """
     return _json(unstructure_dataset(dataset))
 

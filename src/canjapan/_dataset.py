@@ -1,4 +1,5 @@
-"""The :class:`Dataset`: every collection of a relationship, checked, indexed and queried."""
+"""The [`Dataset`][canjapan.Dataset]: every collection of a relationship, checked, indexed and
+queried."""
 
 from __future__ import annotations
 
@@ -86,7 +87,7 @@ T = TypeVar("T")
 
 @frozen(kw_only=True)
 class InForce:
-    """The answer of :meth:`Dataset.agreements_in_force`.
+    """The answer of [`Dataset.agreements_in_force`][canjapan.Dataset.agreements_in_force].
 
     Iterating gives the agreements certainly in force (and, when asked for, those
     possibly in force).
@@ -151,10 +152,10 @@ class Dataset:
 
     Constructing one checks it whole: unique ids, references that resolve to a
     record of the right kind, lifecycle order, event and tenure spans. Any problem
-    raises :class:`~canjapan.DatasetError` listing all of them.
+    raises [`DatasetError`][canjapan.DatasetError] listing all of them.
 
     A dataset is immutable: its collections are tuples sorted by id (of the class
-    :class:`~canjapan.Records`, which displays itself), and records are frozen.
+    [`Records`][canjapan.Records], which displays itself), and records are frozen.
     """
 
     __slots__ = (
@@ -464,14 +465,14 @@ class Dataset:
         """The agreements in force on a date.
 
         Args:
-            on: A ``date``, ``datetime``, ISO string or :class:`PartialDate`; today
+            on: A ``date``, ``datetime``, ISO string or [`PartialDate`][canjapan.PartialDate]; today
                 if omitted. A partial date asks about every day it can be.
             include_possible: Also return the agreements whose status on that date
                 is undetermined but may be in force (in force from ``2019-07``,
                 asked about ``2019-07-15``; signed, entry into force unknown).
 
         Returns:
-            An :class:`InForce` with the certain (and possible) agreements and the
+            An [`InForce`][canjapan.InForce] with the certain (and possible) agreements and the
             dataset's ``as_of``. An agreement with no recorded termination is
             presumed to continue, also past ``as_of``.
         """
@@ -512,18 +513,18 @@ class Dataset:
         """The people holding an office on a date, and what the dataset can say of it.
 
         Args:
-            post: A post id or :class:`Post`.
-            on: A ``date``, ``datetime``, ISO string or :class:`PartialDate`; today
+            post: A post id or [`Post`][canjapan.Post].
+            on: A ``date``, ``datetime``, ISO string or [`PartialDate`][canjapan.PartialDate]; today
                 if omitted.
             include_possible: Also return the people whose tenure may cover the date.
-                For a post held by one person at a time (:attr:`Post.single_holder`),
-                someone certainly in office throughout the date rules everyone else
-                out.
+                For a post held by one person at a time
+                ([`Post.single_holder`][canjapan.Post.single_holder]), someone certainly in office
+                throughout the date rules everyone else out.
 
         Returns:
-            The holders, with :attr:`OfficeHolders.state` telling apart a post that
-            was vacant from one whose holder on that date the dataset does not
-            know (see :class:`OfficeState`).
+            The holders, with [`OfficeHolders.state`][canjapan.OfficeHolders] telling apart a post
+            that was vacant from one whose holder on that date the dataset does not
+            know (see [`OfficeState`][canjapan.OfficeState]).
 
         Raises:
             UnknownIdError: ``post`` is not the id of a post.
@@ -631,8 +632,8 @@ class Dataset:
                 either side of a bound (``2019`` against a start of ``2019-07-01``).
 
         Returns:
-            Entries sorted by earliest day, then latest day: a :class:`~canjapan.Timeline`,
-            a tuple of :class:`~canjapan.TimelineEntry` that displays itself and
+            Entries sorted by earliest day, then latest day: a [`Timeline`][canjapan.Timeline],
+            a tuple of [`TimelineEntry`][canjapan.TimelineEntry] that displays itself and
             converts with ``to_pandas()``.
 
         Raises:
@@ -724,7 +725,7 @@ class Dataset:
 
         Returns:
             At most ``limit`` hits (all for ``None``), best first: a
-            :class:`~canjapan.SearchResults`, a tuple of :class:`~canjapan.SearchHit`
+            [`SearchResults`][canjapan.SearchResults], a tuple of [`SearchHit`][canjapan.SearchHit]
             that displays itself and converts with ``to_pandas()``.
         """
         from canjapan._results import SearchResults
@@ -903,9 +904,9 @@ def _matches(
 class _Timeline:
     """Every agreement milestone and event as a timeline entry, for queries.
 
-    The entries' day bounds are sorted once into a :class:`SpanIndex` (by earliest
+    The entries' day bounds are sorted once into a ``SpanIndex`` (by earliest
     day, then latest day, then record id, then kind); the
-    :class:`~canjapan.TimelineEntry` objects are made on first use, for the entries
+    [`TimelineEntry`][canjapan.TimelineEntry] objects are made on first use, for the entries
     that answers hold, and kept.
     """
 

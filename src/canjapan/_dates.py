@@ -1,9 +1,9 @@
 """Partial and uncertain dates: the EDTF (ISO 8601-2) subset this library needs.
 
-A :class:`PartialDate` keeps exactly the precision its source gives (a year, a
+A [`PartialDate`][canjapan.PartialDate] keeps exactly the precision its source gives (a year, a
 season, a month or a day), its qualifiers (uncertain ``?``, approximate ``~``, both
-``%``) and unspecified digits (``201X``, ``2011-XX``). A :class:`DateInterval` joins
-two of them, with open (``..``) or unknown (empty) ends.
+``%``) and unspecified digits (``201X``, ``2011-XX``). A [`DateInterval`][canjapan.DateInterval]
+joins two of them, with open (``..``) or unknown (empty) ends.
 
 Every value has bounds: the earliest and the latest day it can be. Qualifiers are
 kept and reported but do not widen the bounds (they agree with the ``edtf``
@@ -11,10 +11,11 @@ package's ``lower_strict()`` and ``upper_strict()``), and every comparison is
 decided by the bounds alone.
 
 Comparisons are three-valued: a partial date is certainly before, certainly after,
-or in an undetermined order with another date (:meth:`PartialDate.compare`).
-Python's ordering operators answer only when the order is determined and raise
-:class:`~canjapan.UndeterminedOrderError` otherwise, so that ``<`` never silently
-answers ``False`` for "we do not know". Intervals have no ordering operators.
+or in an undetermined order with another date
+([`PartialDate.compare`][canjapan.PartialDate.compare]). Python's ordering operators answer only
+when the order is determined and raise [`UndeterminedOrderError`][canjapan.UndeterminedOrderError]
+otherwise, so that ``<`` never silently answers ``False`` for "we do not know". Intervals have no
+ordering operators.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ class Precision(enum.Enum):
 
 
 class Order(enum.Enum):
-    """The three-valued (plus equality) answer of :meth:`PartialDate.compare`."""
+    """The three-valued (plus equality) answer of
+    [`PartialDate.compare`][canjapan.PartialDate.compare]."""
 
     BEFORE = "before"
     """Certainly before the other date."""
@@ -124,20 +126,22 @@ def _fail(text: object, reason: str) -> NoReturn:
 class PartialDate:
     """A date known to a year, a season, a month or a day, possibly qualified.
 
-    Create one with :meth:`parse` (any EDTF string of the supported subset), with
-    :meth:`from_date`, or from its parts::
+    Create one with [`parse`][canjapan.PartialDate.parse] (any EDTF string of the supported subset),
+    with [`from_date`][canjapan.PartialDate.from_date], or from its parts:
 
-        >>> PartialDate.parse("2019-07")
-        PartialDate('2019-07')
-        >>> PartialDate(2012, season=23).earliest
-        datetime.date(2012, 9, 1)
-        >>> str(PartialDate(2010, 11, 14, uncertain=True))
-        '2010-11-14?'
+    ```pycon
+    >>> PartialDate.parse("2019-07")
+    PartialDate('2019-07')
+    >>> PartialDate(2012, season=23).earliest
+    datetime.date(2012, 9, 1)
+    >>> str(PartialDate(2010, 11, 14, uncertain=True))
+    '2010-11-14?'
+    ```
 
     Instances are immutable and hashable; two are equal when they are written the
     same (``==`` never compares a partial date with a ``date``). Ordering operators
     answer only when the order is determined (see the module docstring);
-    :meth:`compare` always answers.
+    [`compare`][canjapan.PartialDate.compare] always answers.
     """
 
     __slots__ = ("_hi", "_info", "_lo", "_text")
@@ -290,8 +294,8 @@ class PartialDate:
         """Compare with another date or an interval, three-valued.
 
         Args:
-            other: A ``date``, ``datetime``, ISO string, :class:`PartialDate` or
-                :class:`DateInterval`.
+            other: A ``date``, ``datetime``, ISO string, [`PartialDate`][canjapan.PartialDate] or
+                [`DateInterval`][canjapan.DateInterval].
 
         Returns:
             ``BEFORE`` (``AFTER``) when every day this date can be is before
@@ -333,8 +337,8 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, str]:
         """A total-order key (earliest day, latest day, text) for sorting.
 
-        It agrees with :meth:`compare`: a date certainly before another has a
-        smaller key.
+        It agrees with [`compare`][canjapan.PartialDate.compare]: a date certainly before another
+        has a smaller key.
         """
         return (self._lo, self._hi, self._text)
 
@@ -415,8 +419,8 @@ class PartialDate:
 
 @lru_cache(maxsize=16384)
 def parse_cached(text: str) -> PartialDate:
-    """:meth:`PartialDate.parse`, remembered: dates are immutable, so equal strings
-    can share one instance (loading a dataset parses the same dates many times)."""
+    """[`PartialDate.parse`][canjapan.PartialDate.parse], remembered: dates are immutable, so equal
+    strings can share one instance (loading a dataset parses the same dates many times)."""
     return PartialDate.parse(text)
 
 
@@ -596,7 +600,7 @@ def day_bounds(value: DateLike) -> tuple[int, int]:
     """The first and last possible day of ``value``, as proleptic ordinals.
 
     Accepts a ``date``, a ``datetime`` (the calendar date it is written with; no
-    time zone is converted), a :class:`PartialDate`, or a string: an EDTF date of
+    time zone is converted), a [`PartialDate`][canjapan.PartialDate], or a string: an EDTF date of
     the supported subset (``2019``, ``2019-07-15``, ``2012-23``, ``2019-07?``) or
     an ISO 8601 date or date-time (``20190715``, ``2019-07-15T09:30:00+09:00``).
 
@@ -671,7 +675,7 @@ def _operand(value: object) -> tuple[int, int] | None:
 
 
 def _span(value: DateLike | DateInterval) -> tuple[int, int]:
-    """Bounds of anything :meth:`compare` takes; an unbounded end is infinitely far."""
+    """Bounds of anything ``compare`` takes; an unbounded end is infinitely far."""
     if isinstance(value, DateInterval):
         return value._lo, value._hi
     return day_bounds(value)
@@ -680,7 +684,7 @@ def _span(value: DateLike | DateInterval) -> tuple[int, int]:
 def date_text(value: DateLike, lo: int, hi: int) -> str:
     """How a date someone asked about is written back in answers: a partial date as
     its EDTF text, a single day as ``YYYY-MM-DD``, anything else as given.
-    ``lo``/``hi`` are its :func:`day_bounds`."""
+    ``lo``/``hi`` are its ``day_bounds``."""
     if isinstance(value, PartialDate):
         return str(value)
     if lo == hi:
@@ -713,23 +717,27 @@ End: TypeAlias = "PartialDate | Unbounded"
 class DateInterval:
     """An EDTF interval: two partial dates, or an open (``..``) or unknown (empty) end.
 
-    Both ends are inclusive::
+    Both ends are inclusive:
 
-        >>> i = DateInterval.parse("2011-06-15/2011-06-18")
-        >>> i.contains("2011-06-16")
-        <Truth.YES: 'yes'>
-        >>> DateInterval.parse("2019-07/..").contains("2019-07-15")
-        <Truth.MAYBE: 'maybe'>
+    ```pycon
+    >>> i = DateInterval.parse("2011-06-15/2011-06-18")
+    >>> i.contains("2011-06-16")
+    <Truth.YES: 'yes'>
+    >>> DateInterval.parse("2019-07/..").contains("2019-07-15")
+    <Truth.MAYBE: 'maybe'>
+    ```
 
-    Intervals have no ordering operators: use :meth:`compare`.
+    Intervals have no ordering operators: use [`compare`][canjapan.DateInterval.compare].
     """
 
     __slots__ = ("_hi", "_lo", "end", "start")
 
     start: End
-    """The first end: a :class:`PartialDate` or an :class:`Unbounded`."""
+    """The first end: a [`PartialDate`][canjapan.PartialDate] or an
+    [`Unbounded`][canjapan.Unbounded]."""
     end: End
-    """The last end: a :class:`PartialDate` or an :class:`Unbounded`."""
+    """The last end: a [`PartialDate`][canjapan.PartialDate] or an
+    [`Unbounded`][canjapan.Unbounded]."""
     _lo: int
     _hi: int
 
@@ -737,8 +745,8 @@ class DateInterval:
         """Join two ends.
 
         Args:
-            start: A :class:`PartialDate` or an :class:`Unbounded`; a ``date``,
-                ``datetime`` or EDTF string (``".."`` open, ``""`` unknown) is
+            start: A [`PartialDate`][canjapan.PartialDate] or an [`Unbounded`][canjapan.Unbounded];
+                a ``date``, ``datetime`` or EDTF string (``".."`` open, ``""`` unknown) is
                 converted to one.
             end: The same, for the end.
 

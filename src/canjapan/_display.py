@@ -1,7 +1,7 @@
 """Rich HTML display of records, query results and datasets in notebooks.
 
 Jupyter calls ``_repr_html_`` on the objects a cell returns; the records, the
-:class:`~canjapan.Dataset` and the query results delegate to the functions here.
+[`Dataset`][canjapan.Dataset] and the query results delegate to the functions here.
 The HTML is plain tables (no JavaScript, no styles beyond a few inline ones), every
 string is escaped, and:
 
@@ -12,10 +12,11 @@ string is escaped, and:
   ``dataset`` argument, or from the bundled dataset when the record shown is one of
   its records. A bare record of another dataset shows the source id instead.
 
-:func:`timeline_html`, :func:`search_html` and :func:`records_html` render the
-answers of :meth:`canjapan.Dataset.timeline` and :meth:`canjapan.Dataset.search`
-and the dataset's collections; :class:`~canjapan.Timeline`,
-:class:`~canjapan.SearchResults` and :class:`~canjapan.Records` display through them.
+``timeline_html``, ``search_html`` and ``records_html`` render the
+answers of [`canjapan.Dataset.timeline`][canjapan.Dataset.timeline] and
+[`canjapan.Dataset.search`][canjapan.Dataset.search] and the dataset's collections;
+[`Timeline`][canjapan.Timeline], [`SearchResults`][canjapan.SearchResults] and
+[`Records`][canjapan.Records] display through them.
 """
 
 from __future__ import annotations
@@ -389,7 +390,7 @@ def _in_force_table(result: InForce, sources: Sources) -> str:
 
 
 def in_force_html(result: InForce, dataset: Dataset | None = None) -> str:
-    """The answer of :meth:`~canjapan.Dataset.agreements_in_force` as HTML: each
+    """The answer of [`agreements_in_force`][canjapan.Dataset.agreements_in_force] as HTML: each
     agreement certainly (then possibly) in force, with the dates and citations that
     decide it."""
     sources = _source_map(dataset, result.agreements)
@@ -422,7 +423,7 @@ def _holder_rows(result: OfficeHolders, sources: Sources, with_post: bool) -> li
 
 
 def office_holders_html(result: OfficeHolders, dataset: Dataset | None = None) -> str:
-    """The answer of :meth:`~canjapan.Dataset.office_holders` as HTML: each holder
+    """The answer of [`office_holders`][canjapan.Dataset.office_holders] as HTML: each holder
     with their tenure's dates and citations."""
     sources = _source_map(dataset, [result.post, *result.people])
     head = (
@@ -457,7 +458,7 @@ def _event_rows(
 
 
 def snapshot_html(snap: Snapshot, dataset: Dataset | None = None) -> str:
-    """A :class:`~canjapan.Snapshot` as HTML: agreements in force, mechanisms
+    """A [`Snapshot`][canjapan.Snapshot] as HTML: agreements in force, mechanisms
     active, office holders, the events on the date and in progress, and the last
     and next events."""
     records: list[object] = [*snap.in_force.agreements, *snap.mechanisms]
@@ -499,10 +500,12 @@ def snapshot_html(snap: Snapshot, dataset: Dataset | None = None) -> str:
 def timeline_html(
     entries: Iterable[TimelineEntry], dataset: Dataset | None = None, *, limit: int | None = None
 ) -> str:
-    """Timeline entries (from :meth:`~canjapan.Dataset.timeline`) as an HTML table::
+    """Timeline entries (from [`timeline`][canjapan.Dataset.timeline]) as an HTML table:
 
-        from IPython.display import HTML
-        HTML(timeline_html(ds.timeline("2019", "2020"), ds))
+    ```python
+    from IPython.display import HTML
+    HTML(timeline_html(ds.timeline("2019", "2020"), ds))
+    ```
 
     Args:
         entries: The entries, shown in the order given.
@@ -527,7 +530,7 @@ def timeline_html(
 
 
 def search_html(hits: Iterable[SearchHit]) -> str:
-    """Search hits (from :meth:`~canjapan.Dataset.search`) as an HTML table, in the
+    """Search hits (from [`search`][canjapan.Dataset.search]) as an HTML table, in the
     order given (best first): the record, its type, the field that matched and the
     score."""
     rows = [
@@ -546,7 +549,7 @@ def search_html(hits: Iterable[SearchHit]) -> str:
 def records_html(records: Sequence[Any], collection: str) -> str:
     """Records of one collection (``ds.agreements``, ...) as an HTML table: each
     record's name and id, its kind when it has one, and the collection's main dates
-    at their precision; the first :data:`MAX_ROWS` rows, then how many more."""
+    at their precision; the first ``MAX_ROWS`` rows, then how many more."""
     from canjapan._tables import _DATES, records_grid
 
     grid = records_grid(records, collection)

@@ -1,9 +1,9 @@
 """Exports for other tools: canonical JSON, CSV per table, a Frictionless Data Package.
 
 * ``json``: the canonical directory layout (``dataset.json`` and one file per
-  collection, as :func:`canjapan._converter.dump_files` gives it), which
-  :func:`canjapan.load` reads back.
-* ``csv``: one CSV file per flat table of :mod:`canjapan._frames` (the same tables
+  collection, as ``canjapan._converter.dump_files`` gives it), which
+  [`canjapan.load`][canjapan.load] reads back.
+* ``csv``: one CSV file per flat table of ``canjapan._frames`` (the same tables
   as ``Dataset.to_pandas()``), written with the ``csv`` module: UTF-8, a header
   row, RFC 4180 quoting and line ends, ``true``/``false`` for flags, ISO 8601
   days for ``*_earliest``/``*_latest`` columns, and an empty cell for a missing
@@ -13,9 +13,9 @@
   descriptions, allowed values, the primary key and the foreign keys between the
   files, so that R, spreadsheets and SQL engines can load the data typed.
 * ``ics``: ``calendar.ics``, every event and agreement milestone as an all-day
-  iCalendar (RFC 5545) entry (see :mod:`canjapan._ics`).
+  iCalendar (RFC 5545) entry (see ``canjapan._ics``).
 * ``parquet``: one Parquet file per flat table, with typed columns (needs the
-  ``parquet`` extra; see :mod:`canjapan._parquet`).
+  ``parquet`` extra; see ``canjapan._parquet``).
 
 Every export is deterministic: the same dataset gives the same bytes (for
 ``parquet``, with the same pyarrow version). An export refuses a directory that
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "csv_texts", "datapackage", "export"]
 
 FORMATS: Final = ("json", "csv", "datapackage", "ics", "parquet")
-"""The formats :func:`export` writes."""
+"""The formats ``export`` writes."""
 DATAPACKAGE_FILE: Final = "datapackage.json"
 
 _TABLE_SCHEMA_TYPES: Final = {
@@ -61,7 +61,7 @@ _TABLE_SCHEMA_TYPES: Final = {
 def export(
     dataset: Dataset, out_dir: str | os.PathLike[str], *, fmt: str, force: bool = False
 ) -> list[Path]:
-    """Write a dataset into a directory in one of :data:`FORMATS`.
+    """Write a dataset into a directory in one of ``FORMATS``.
 
     Args:
         dataset: The dataset to export.
@@ -78,7 +78,7 @@ def export(
         ``datapackage.json``), or ``calendar.ics``.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        ValueError: ``fmt`` is not one of ``FORMATS``.
         DirectoryNotEmptyError: ``out_dir`` holds something and ``force`` is false.
         MissingExtraError: ``fmt`` is ``"parquet"`` and pyarrow is not installed.
     """

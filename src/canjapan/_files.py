@@ -1,9 +1,9 @@
 """Writing files so that a failure or a kill never leaves a half-written one.
 
-Every file the library writes (:func:`canjapan.dump`, every export format, a plot)
-goes through :func:`write_files`: each file's bytes are written to a temporary file
+Every file the library writes ([`canjapan.dump`][canjapan.dump], every export format, a plot)
+goes through ``write_files``: each file's bytes are written to a temporary file
 in the target's own directory, flushed and synced, and only once every temporary file
-is complete are they renamed over their targets with :func:`os.replace`, which is
+is complete are they renamed over their targets with ``os.replace``, which is
 atomic on POSIX and Windows within one file system. A failure before the renames
 (a full disk, an encoding error, a ``KeyboardInterrupt``) removes the temporary
 files and leaves every target as it was; each target is at all times either its old
@@ -33,7 +33,7 @@ def write_bytes(path: Path, data: bytes) -> None:
 
 
 def write_with(files: Mapping[Path, Callable[[BinaryIO], object]]) -> None:
-    """Like :func:`write_files`, with a function writing each file's content."""
+    """Like ``write_files``, with a function writing each file's content."""
     staged: list[tuple[str, Path]] = []
     try:
         for path, write in files.items():

@@ -32,8 +32,8 @@ Columns:
 * a missing value is ``None`` here, ``<NA>``/``NaT``/``NaN`` in pandas and an
   empty cell in CSV.
 
-This module needs nothing outside the standard library until :func:`to_pandas` is
-called; :mod:`canjapan._export` writes the same tables with the ``csv`` module.
+This module needs nothing outside the standard library until ``to_pandas`` is
+called; ``canjapan._export`` writes the same tables with the ``csv`` module.
 """
 
 from __future__ import annotations
@@ -624,7 +624,7 @@ def _label_rows(ds: Dataset) -> list[tuple[str, str, int, Label]]:
 
 
 def tables(ds: Dataset) -> dict[str, Table]:
-    """Every flat table of a dataset, in :data:`TABLE_NAMES` order.
+    """Every flat table of a dataset, in ``TABLE_NAMES`` order.
 
     See the module docstring for the tables and their columns.
     """
@@ -725,7 +725,7 @@ def _dtype(pd: Any, column: Column) -> Any:
 
 def records_table(collection: str, records: Iterable[Any]) -> Table:
     """The flat table of some records of one collection (``"agreements"``): the
-    columns of that collection's table in :func:`tables`."""
+    columns of that collection's table in ``tables``."""
     try:
         specs, description = _RECORD_SPECS[collection]
     except KeyError:
@@ -735,7 +735,7 @@ def records_table(collection: str, records: Iterable[Any]) -> Table:
 
 
 def records_frame(collection: str, records: Iterable[Any]) -> Any:
-    """:func:`records_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """``records_table`` as a pandas DataFrame (needs the ``pandas`` extra)."""
     pd = _pandas(f"{collection}.to_pandas()")
     return _frame(pd, records_table(collection, records))
 
@@ -787,7 +787,7 @@ def timeline_table(entries: Iterable[Any]) -> Table:
 
 
 def timeline_frame(entries: Iterable[Any]) -> Any:
-    """:func:`timeline_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """``timeline_table`` as a pandas DataFrame (needs the ``pandas`` extra)."""
     return _frame(_pandas("Timeline.to_pandas()"), timeline_table(entries))
 
 
@@ -813,12 +813,12 @@ def _name_of(record: Any) -> str:
 
 
 def search_frame(hits: Iterable[Any]) -> Any:
-    """:func:`search_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """``search_table`` as a pandas DataFrame (needs the ``pandas`` extra)."""
     return _frame(_pandas("SearchResults.to_pandas()"), search_table(hits))
 
 
 def holders_table(result: Any) -> Table:
-    """One row per holder of an :class:`~canjapan.OfficeHolders`, certain ones first:
+    """One row per holder of an [`OfficeHolders`][canjapan.OfficeHolders], certain ones first:
     post, person, name, status and the tenure's dates."""
     from canjapan._status import OfficeState
 
@@ -850,5 +850,5 @@ def holders_table(result: Any) -> Table:
 
 
 def holders_frame(result: Any) -> Any:
-    """:func:`holders_table` as a pandas DataFrame (needs the ``pandas`` extra)."""
+    """``holders_table`` as a pandas DataFrame (needs the ``pandas`` extra)."""
     return _frame(_pandas("OfficeHolders.to_pandas()"), holders_table(result))

@@ -272,7 +272,7 @@ def _record_hook(cls: type) -> str:
         "",
         "",
         f"def {_hook_name(cls)}(d: Any, _: Any = None) -> {name}:",
-        f'    """Structure a :class:`{name}` from a JSON object."""',
+        f'    """Structure a ``{name}`` from a JSON object."""',
         "    if d.__class__ is not dict:",
         "        raise Rejected",
         # Keys read so far: every required one (a missing one raises), and each
@@ -326,7 +326,7 @@ def _colons_function(cls: type) -> str:
             body.append(f"    c += {one.format(x=f'r.{f.name}')}")
     lines = [
         f"def {_colons_name(cls)}(r: {name}) -> int:",
-        f'    """The colons in the strings of a :class:`{name}`."""',
+        f'    """The colons in the strings of a ``{name}``."""',
         *(["    c = 0", *body, "    return c"] if body else ["    return 0"]),
     ]
     return "\n".join(lines) + "\n"

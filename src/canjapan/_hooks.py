@@ -186,7 +186,7 @@ _set_source_note: Final = _slot(Source, "note")
 
 
 def structure_source(d: Any, _: Any = None) -> Source:
-    """Structure a :class:`Source` from a JSON object."""
+    """Structure a ``Source`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 2
@@ -276,7 +276,7 @@ def structure_source(d: Any, _: Any = None) -> Source:
 
 
 def colons_source(r: Source) -> int:
-    """The colons in the strings of a :class:`Source`."""
+    """The colons in the strings of a ``Source``."""
     c = 0
     c += r.id.count(":")
     c += r.title.count(":")
@@ -298,7 +298,7 @@ _set_coordinates_longitude: Final = _slot(Coordinates, "longitude")
 
 
 def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
-    """Structure a :class:`Coordinates` from a JSON object."""
+    """Structure a ``Coordinates`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 2
@@ -317,7 +317,7 @@ def structure_coordinates(d: Any, _: Any = None) -> Coordinates:
 
 
 def colons_coordinates(r: Coordinates) -> int:
-    """The colons in the strings of a :class:`Coordinates`."""
+    """The colons in the strings of a ``Coordinates``."""
     return 0
 
 
@@ -326,7 +326,7 @@ _set_label_language: Final = _slot(Label, "language")
 
 
 def structure_label(d: Any, _: Any = None) -> Label:
-    """Structure a :class:`Label` from a JSON object."""
+    """Structure a ``Label`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 2
@@ -349,7 +349,7 @@ def structure_label(d: Any, _: Any = None) -> Label:
 
 
 def colons_label(r: Label) -> int:
-    """The colons in the strings of a :class:`Label`."""
+    """The colons in the strings of a ``Label``."""
     c = 0
     c += r.text.count(":")
     c += r.language.count(":")
@@ -363,7 +363,7 @@ _set_citation_locator: Final = _slot(Citation, "locator")
 
 
 def structure_citation(d: Any, _: Any = None) -> Citation:
-    """Structure a :class:`Citation` from a JSON object."""
+    """Structure a ``Citation`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 2
@@ -395,7 +395,7 @@ def structure_citation(d: Any, _: Any = None) -> Citation:
 
 
 def colons_citation(r: Citation) -> int:
-    """The colons in the strings of a :class:`Citation`."""
+    """The colons in the strings of a ``Citation``."""
     c = 0
     c += r.source.count(":")
     c += r.quote.count(":")
@@ -415,7 +415,7 @@ _set_place_note: Final = _slot(Place, "note")
 
 
 def structure_place(d: Any, _: Any = None) -> Place:
-    """Structure a :class:`Place` from a JSON object."""
+    """Structure a ``Place`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 4
@@ -493,7 +493,7 @@ def structure_place(d: Any, _: Any = None) -> Place:
 
 
 def colons_place(r: Place) -> int:
-    """The colons in the strings of a :class:`Place`."""
+    """The colons in the strings of a ``Place``."""
     c = 0
     c += r.id.count(":")
     c += r.name.count(":")
@@ -521,7 +521,7 @@ _set_organization_note: Final = _slot(Organization, "note")
 
 
 def structure_organization(d: Any, _: Any = None) -> Organization:
-    """Structure a :class:`Organization` from a JSON object."""
+    """Structure a ``Organization`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 4
@@ -622,7 +622,7 @@ def structure_organization(d: Any, _: Any = None) -> Organization:
 
 
 def colons_organization(r: Organization) -> int:
-    """The colons in the strings of a :class:`Organization`."""
+    """The colons in the strings of a ``Organization``."""
     c = 0
     c += r.id.count(":")
     c += r.name.count(":")
@@ -653,7 +653,7 @@ _set_post_note: Final = _slot(Post, "note")
 
 
 def structure_post(d: Any, _: Any = None) -> Post:
-    """Structure a :class:`Post` from a JSON object."""
+    """Structure a ``Post`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 4
@@ -748,7 +748,7 @@ def structure_post(d: Any, _: Any = None) -> Post:
 
 
 def colons_post(r: Post) -> int:
-    """The colons in the strings of a :class:`Post`."""
+    """The colons in the strings of a ``Post``."""
     c = 0
     c += r.id.count(":")
     c += r.title.count(":")
@@ -772,7 +772,7 @@ _set_tenure_note: Final = _slot(Tenure, "note")
 
 
 def structure_tenure(d: Any, _: Any = None) -> Tenure:
-    """Structure a :class:`Tenure` from a JSON object."""
+    """Structure a ``Tenure`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 2
@@ -844,7 +844,7 @@ def structure_tenure(d: Any, _: Any = None) -> Tenure:
 
 
 def colons_tenure(r: Tenure) -> int:
-    """The colons in the strings of a :class:`Tenure`."""
+    """The colons in the strings of a ``Tenure``."""
     c = 0
     c += r.post.count(":")
     c += sum([colons_citation(x) for x in r.citations])
@@ -863,7 +863,7 @@ _set_person_note: Final = _slot(Person, "note")
 
 
 def structure_person(d: Any, _: Any = None) -> Person:
-    """Structure a :class:`Person` from a JSON object."""
+    """Structure a ``Person`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 3
@@ -955,7 +955,7 @@ def structure_person(d: Any, _: Any = None) -> Person:
 
 
 def colons_person(r: Person) -> int:
-    """The colons in the strings of a :class:`Person`."""
+    """The colons in the strings of a ``Person``."""
     c = 0
     c += r.id.count(":")
     c += r.name.count(":")
@@ -978,7 +978,7 @@ _set_milestone_note: Final = _slot(Milestone, "note")
 
 
 def structure_milestone(d: Any, _: Any = None) -> Milestone:
-    """Structure a :class:`Milestone` from a JSON object."""
+    """Structure a ``Milestone`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 3
@@ -1054,7 +1054,7 @@ def structure_milestone(d: Any, _: Any = None) -> Milestone:
 
 
 def colons_milestone(r: Milestone) -> int:
-    """The colons in the strings of a :class:`Milestone`."""
+    """The colons in the strings of a ``Milestone``."""
     c = 0
     if r.party is not None:
         c += r.party.count(":")
@@ -1081,7 +1081,7 @@ _set_agreement_note: Final = _slot(Agreement, "note")
 
 
 def structure_agreement(d: Any, _: Any = None) -> Agreement:
-    """Structure a :class:`Agreement` from a JSON object."""
+    """Structure a ``Agreement`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 5
@@ -1222,7 +1222,7 @@ def structure_agreement(d: Any, _: Any = None) -> Agreement:
 
 
 def colons_agreement(r: Agreement) -> int:
-    """The colons in the strings of a :class:`Agreement`."""
+    """The colons in the strings of a ``Agreement``."""
     c = 0
     c += r.id.count(":")
     c += r.title.count(":")
@@ -1254,7 +1254,7 @@ _set_mechanism_note: Final = _slot(Mechanism, "note")
 
 
 def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
-    """Structure a :class:`Mechanism` from a JSON object."""
+    """Structure a ``Mechanism`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 4
@@ -1394,7 +1394,7 @@ def structure_mechanism(d: Any, _: Any = None) -> Mechanism:
 
 
 def colons_mechanism(r: Mechanism) -> int:
-    """The colons in the strings of a :class:`Mechanism`."""
+    """The colons in the strings of a ``Mechanism``."""
     c = 0
     c += r.id.count(":")
     c += r.name.count(":")
@@ -1435,7 +1435,7 @@ _set_event_note: Final = _slot(Event, "note")
 
 
 def structure_event(d: Any, _: Any = None) -> Event:
-    """Structure a :class:`Event` from a JSON object."""
+    """Structure a ``Event`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 5
@@ -1637,7 +1637,7 @@ def structure_event(d: Any, _: Any = None) -> Event:
 
 
 def colons_event(r: Event) -> int:
-    """The colons in the strings of a :class:`Event`."""
+    """The colons in the strings of a ``Event``."""
     c = 0
     c += r.id.count(":")
     c += r.title.count(":")
@@ -1672,7 +1672,7 @@ _set_figure_note: Final = _slot(Figure, "note")
 
 
 def structure_figure(d: Any, _: Any = None) -> Figure:
-    """Structure a :class:`Figure` from a JSON object."""
+    """Structure a ``Figure`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 5
@@ -1771,7 +1771,7 @@ def structure_figure(d: Any, _: Any = None) -> Figure:
 
 
 def colons_figure(r: Figure) -> int:
-    """The colons in the strings of a :class:`Figure`."""
+    """The colons in the strings of a ``Figure``."""
     c = 0
     c += r.id.count(":")
     c += r.description.count(":")
@@ -1795,7 +1795,7 @@ _set_topic_note: Final = _slot(Topic, "note")
 
 
 def structure_topic(d: Any, _: Any = None) -> Topic:
-    """Structure a :class:`Topic` from a JSON object."""
+    """Structure a ``Topic`` from a JSON object."""
     if d.__class__ is not dict:
         raise Rejected
     n = 4
@@ -1880,7 +1880,7 @@ def structure_topic(d: Any, _: Any = None) -> Topic:
 
 
 def colons_topic(r: Topic) -> int:
-    """The colons in the strings of a :class:`Topic`."""
+    """The colons in the strings of a ``Topic``."""
     c = 0
     c += r.id.count(":")
     c += r.name.count(":")

@@ -6,10 +6,10 @@ another thread never runs there: without care, a child forked while a thread loa
 a dataset or builds a derived table would deadlock on its first query, or keep the
 garbage collector paused for good.
 
-* :class:`ForkSafeLock` is a re-entrant lock that a child replaces by a new one on
+* ``ForkSafeLock`` is a re-entrant lock that a child replaces by a new one on
   first use (each fork bumps a generation number, in an ``os.register_at_fork``
   handler that runs in the child before any other thread exists).
-* :func:`gc_paused` pauses automatic garbage collection while datasets load (their
+* ``gc_paused`` pauses automatic garbage collection while datasets load (their
   records hold no reference cycles, and a collection pass every few hundred new
   records costs about a third of the load). Loads that overlap in several threads
   share one pause: the collector is restored, to the state it had before the first

@@ -3,7 +3,7 @@
 Every record is a frozen, slotted, keyword-only attrs class. Converters normalise
 (tuples of ids and codes are sorted, milestones put in lifecycle order) and
 validators guard each record's own invariants; checks that span records (references,
-unique ids, tenure overlaps) live in :class:`canjapan.Dataset`. The records know
+unique ids, tenure overlaps) live in [`canjapan.Dataset`][canjapan.Dataset]. The records know
 nothing about JSON: that is the private converter's job.
 """
 
@@ -397,7 +397,7 @@ class Citation(_Displayable):
     """Where a fact comes from: a source and a short verbatim quote from it."""
 
     source: str = field(validator=_slug)
-    """The id of the :class:`Source`."""
+    """The id of the [`Source`][canjapan.Source]."""
     quote: str = field(validator=_text)
     """A short verbatim quote (an ellipsis ``…`` marks omitted text): at most 40
     words, or 100 characters of Japanese or Chinese text."""
@@ -537,7 +537,7 @@ class Post(_Displayable):
     the post's succession completely (``complete_to`` absent: up to the dataset's
     ``as_of``). On a day inside that period with nobody recorded, the post was
     vacant; outside it, or for a post with no such period, nobody known means
-    unknown (see :class:`OfficeState`).
+    unknown (see [`OfficeState`][canjapan.OfficeState]).
     """
 
     id: str = field(validator=_slug)
@@ -628,7 +628,7 @@ class Milestone(_Displayable):
 class Agreement(_Displayable):
     """An agreement, treaty, memorandum, declaration or other instrument.
 
-    Its lifecycle is a tuple of dated :class:`Milestone` records; ``signed``,
+    Its lifecycle is a tuple of dated [`Milestone`][canjapan.Milestone] records; ``signed``,
     ``entered_into_force`` and ``terminated`` are derived from them.
     """
 
@@ -674,7 +674,8 @@ class Agreement(_Displayable):
         return None if m is None else m.date
 
     def status_on(self, on: DateLike) -> AgreementStatus:
-        """The agreement's status on a date, with the reason (see :class:`AgreementStatus`)."""
+        """The agreement's status on a date, with the reason (see
+        [`AgreementStatus`][canjapan.AgreementStatus])."""
         from canjapan._status import status_on
 
         return status_on(self, on)

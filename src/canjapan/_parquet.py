@@ -1,6 +1,6 @@
 """The Parquet export: one typed Parquet file per flat table (needs the ``parquet`` extra).
 
-The tables are those of :mod:`canjapan._frames`, the same as the CSV export, with
+The tables are those of ``canjapan._frames``, the same as the CSV export, with
 Arrow types for their columns:
 
 * EDTF date texts and other text: ``string``;
@@ -43,7 +43,7 @@ def _pyarrow() -> tuple[Any, Any]:
 
 
 def require_pyarrow() -> None:
-    """Raise :class:`~canjapan.exceptions.MissingExtraError` unless pyarrow imports."""
+    """Raise [`MissingExtraError`][canjapan.exceptions.MissingExtraError] unless pyarrow imports."""
     _pyarrow()
 
 

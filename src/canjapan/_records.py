@@ -1,13 +1,13 @@
 """Tuples that display themselves: a dataset's collections, and the base of the
-query results that are sequences (:class:`~canjapan.Timeline`,
-:class:`~canjapan.SearchResults`).
+query results that are sequences ([`Timeline`][canjapan.Timeline],
+[`SearchResults`][canjapan.SearchResults]).
 
 They are tuples (indexing, ``len``, iteration, equality with tuples, hashing all
 behave as a tuple's; a slice is of the same class) with a short ``repr``, an HTML
 display in notebooks, ``str()`` giving the table the command line prints, and
 ``to_pandas()``. This module is imported when a dataset is made, so it defines
-only the classes: the rendering lives in :mod:`canjapan._tables`,
-:mod:`canjapan._display` and :mod:`canjapan._frames`, imported on first use.
+only the classes: the rendering lives in ``canjapan._tables``,
+``canjapan._display`` and ``canjapan._frames``, imported on first use.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ R = TypeVar("R", bound="Record")
 
 class ResultTuple(tuple[T, ...]):
     """A tuple that is read-only in its attributes too, and whose slices keep its
-    class (and the attributes :meth:`_args` names)."""
+    class (and the attributes ``_args`` names)."""
 
     def _args(self) -> tuple[Any, ...]:
         """The arguments after the items that make an equal tuple of this class."""
@@ -87,7 +87,7 @@ class Records(ResultTuple[R]):
 
     def to_pandas(self) -> Any:
         """The collection as a typed DataFrame (needs the ``pandas`` extra): the
-        frame :meth:`Dataset.to_pandas() <canjapan.Dataset.to_pandas>` gives for
+        frame [`Dataset.to_pandas()`][canjapan.Dataset.to_pandas] gives for
         it, one row per record, with each date as its EDTF text and its earliest
         and latest days.
 

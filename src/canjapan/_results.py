@@ -1,4 +1,4 @@
-"""The answers of the dataset's queries other than :class:`~canjapan.InForce`.
+"""The answers of the dataset's queries other than [`InForce`][canjapan.InForce].
 
 They are made on first use (``import canjapan`` does not create them), to keep
 starting a process that only asks what is in force quick.
@@ -51,7 +51,7 @@ class Holder:
 
 @frozen(kw_only=True)
 class OfficeHolders:
-    """The answer of :meth:`Dataset.office_holders`.
+    """The answer of [`Dataset.office_holders`][canjapan.Dataset.office_holders].
 
     Attributes:
         post: The post asked about.
@@ -147,9 +147,9 @@ class TimelineEntry:
 
 
 class Timeline(ResultTuple[TimelineEntry]):
-    """The answer of :meth:`Dataset.timeline`: a tuple of :class:`TimelineEntry`, in
-    date order, that displays itself (a table for ``str()``, HTML in a notebook) and
-    converts with :meth:`to_pandas`."""
+    """The answer of [`Dataset.timeline`][canjapan.Dataset.timeline]: a tuple of
+    [`TimelineEntry`][canjapan.TimelineEntry], in date order, that displays itself (a table for
+    ``str()``, HTML in a notebook) and converts with [`to_pandas`][canjapan.Timeline.to_pandas]."""
 
     __slots__ = ()
 
@@ -192,8 +192,9 @@ class SearchHit:
 
 
 class SearchResults(ResultTuple[SearchHit]):
-    """The answer of :meth:`Dataset.search`: a tuple of :class:`SearchHit`, best
-    first, that displays itself and converts with :meth:`to_pandas`.
+    """The answer of [`Dataset.search`][canjapan.Dataset.search]: a tuple of
+    [`SearchHit`][canjapan.SearchHit], best first, that displays itself and converts with
+    [`to_pandas`][canjapan.SearchResults.to_pandas].
 
     Attributes:
         query: The text searched for.

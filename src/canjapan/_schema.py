@@ -1,17 +1,19 @@
 """The JSON Schema (draft 2020-12) of the dataset format, generated from the model.
 
-:func:`generate_schema` walks the attrs records of :mod:`canjapan._model` and turns
-each field's type and validator into JSON Schema; :func:`shipped_schema` returns the
+``generate_schema`` walks the attrs records of ``canjapan._model`` and turns
+each field's type and validator into JSON Schema; ``shipped_schema`` returns the
 copy shipped inside the package (``canjapan/schema.json``, also ``docs/schema.json``).
-Maintainers regenerate both files after a model change with::
+Maintainers regenerate both files after a model change with:
 
-    python -m canjapan._schema > src/canjapan/schema.json
-    cp src/canjapan/schema.json docs/schema.json
+```sh
+python -m canjapan._schema > src/canjapan/schema.json
+cp src/canjapan/schema.json docs/schema.json
+```
 
 The schema checks each record on its own. What spans records (unique ids, references
 that resolve, lifecycle order, tenure overlaps) and a few rules JSON Schema cannot
 state (a day that does not exist in its month, a start after an end) are checked by
-:class:`canjapan.Dataset` when the data is loaded.
+[`canjapan.Dataset`][canjapan.Dataset] when the data is loaded.
 """
 
 from __future__ import annotations

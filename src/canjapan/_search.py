@@ -196,7 +196,7 @@ class _Index:
         starting with ``q`` (a token itself).
 
         The token postings are built lazily: each token's answer is kept (up to
-        :data:`_POSTINGS` tokens), so that a common word is looked for in the
+        ``_POSTINGS`` tokens), so that a common word is looked for in the
         names once."""
         found = self._postings.get(q)
         if found is None:
@@ -288,7 +288,7 @@ class _Index:
 
 def _min_shared_bigrams(query_length: int, length: int) -> int:
     """The fewest bigram occurrences a token of ``length`` shares with a query of
-    ``query_length`` when their ratio is at least 0.8 (see :class:`_Fuzzy`)."""
+    ``query_length`` when their ratio is at least 0.8 (see ``_Fuzzy``)."""
     total = query_length + length
     matched = (2 * total + 4) // 5  # ceil(0.4 * total)
     return max(1, 3 * matched - total - 1)
@@ -298,7 +298,7 @@ class _Fuzzy:
     """The distinct tokens of a dataset's names by length and by the two-character
     sequences (bigrams) they contain, to find the tokens a query may closely spell.
 
-    The :class:`difflib.SequenceMatcher` ratio of a query and a token is ``2M/T``:
+    The ``difflib.SequenceMatcher`` ratio of a query and a token is ``2M/T``:
     ``M`` characters matched, in ``b`` blocks, of ``T`` in both. At 0.8 or more,
     with a query of at least four characters, ``M >= 0.4 T >= 3``. Consecutive
     blocks are separated by an unmatched character of one side or the other, so
@@ -368,7 +368,7 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
     """Records matching ``text``, best first; ties broken by id.
 
     The text is folded (case and accents) and stripped, then cut to its first
-    :data:`MAX_QUERY` characters (and stripped again): a longer query answers as
+    ``MAX_QUERY`` characters (and stripped again): a longer query answers as
     its first 200 characters, so no query costs more than that.
 
     The names are folded once per dataset; only the names the index finds are
@@ -463,7 +463,8 @@ def _lookup_index(dataset: Dataset) -> dict[str, tuple[str, ...]]:
 
 
 def lookup(dataset: Dataset, text: str) -> Record:
-    """The one record whose id or name is ``text`` (see :meth:`Dataset.lookup`)."""
+    """The one record whose id or name is ``text`` (see
+    [`Dataset.lookup`][canjapan.Dataset.lookup])."""
     if text in dataset:
         return dataset.get(text)
     key = _key(str(text))

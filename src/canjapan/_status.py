@@ -24,7 +24,7 @@ Conventions:
 * a post whose succession is recorded completely over a period (``complete_from``
   to ``complete_to`` or ``as_of``) was vacant on a day inside that period when no
   tenure can cover it; outside the period, or for a post with no such period, the
-  answer is that nobody is known (:class:`OfficeState`).
+  answer is that nobody is known ([`OfficeState`][canjapan.OfficeState]).
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ _UP_TO_SIGNATURE: Final = frozenset(k for k in MilestoneKind if k.rank <= Milest
 
 
 def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
-    """``(start_lo, start_hi, end_lo, end_hi)`` of a tenure; see :func:`agreement_bounds`.
+    """``(start_lo, start_hi, end_lo, end_hi)`` of a tenure; see ``agreement_bounds``.
 
     An unknown start can be any day (``ALWAYS``..``NEVER``); an unknown end too,
     unless the tenure is ``ongoing``, when it is ``NEVER``. A tenure is one

@@ -1,14 +1,14 @@
 """Plain-text tables of query results and records: what the command line prints and
 what ``str()`` of a result gives.
 
-A :class:`Grid` is a table of text cells: headers, rows and how many trailing
+A ``Grid`` is a table of text cells: headers, rows and how many trailing
 columns only the CSV output carries (ids a table row already names). The
-functions ``*_grid`` build the grid of one kind of answer; :func:`render` lays a
+functions ``*_grid`` build the grid of one kind of answer; ``render`` lays a
 grid out to fit a width. The same words name the same things everywhere:
 
-* an agreement's ``status`` is its :class:`~canjapan.AgreementState` on the date
+* an agreement's ``status`` is its [`AgreementState`][canjapan.AgreementState] on the date
   (``in force``, ``undetermined``), as the JSON output says;
-* a holder's ``status`` is the :class:`~canjapan.OfficeState` they make of the post
+* a holder's ``status`` is the [`OfficeState`][canjapan.OfficeState] they make of the post
   (``held``, or ``possibly held``), and a post nobody is known to hold shows its
   state (``vacant``, ``not covered``, ``unknown``);
 * a value the dataset does not know is ``None`` here: a blank cell in a table, an
@@ -159,7 +159,7 @@ def _pad(text: str, width: int) -> str:
 
 def render(grid: Grid, width: int | None = None) -> str:
     """An aligned table of the grid's shown columns that fits ``width`` characters
-    (:func:`terminal_width` by default): a header, a dashed rule, one line a row.
+    (``terminal_width`` by default): a header, a dashed rule, one line a row.
     Long cells are shortened with "…"; a row never wraps (when even the narrowest
     columns are too wide, the lines are cut at ``width``)."""
     n = len(grid.shown)
@@ -292,7 +292,7 @@ def in_force_grid(result: InForce) -> Grid:
 SnapshotItem = tuple[str, str, Any, Any]
 """One item of a snapshot: its section (the key of the JSON output: ``in_force``,
 ``office_holders``, ...), its status, the record, and for office holders the
-:class:`~canjapan.OfficeHolders` of the post."""
+[`OfficeHolders`][canjapan.OfficeHolders] of the post."""
 
 
 def snapshot_items(snap: Snapshot) -> list[SnapshotItem]:
@@ -334,7 +334,7 @@ _WHAT: Final = {
 
 
 def snapshot_grid(items: Iterable[SnapshotItem]) -> Grid:
-    """The table of :func:`snapshot_items`: what (``agreement``, ``mechanism``,
+    """The table of ``snapshot_items``: what (``agreement``, ``mechanism``,
     ``holder``, ``post`` for a post nobody is known to hold, or the event's place in
     time), status, id, date (an event's start) and name (a holder's with the post's
     title); the post's id is a CSV-only column."""

@@ -35,7 +35,7 @@ _ELLIPSIS: Final = re.compile(r"\s*(?:…|\.\.\.)\s*")
 
 @frozen(kw_only=True)
 class CitationReport:
-    """What :func:`verify_citations` found.
+    """What ``verify_citations`` found.
 
     Attributes:
         checked: How many quotes were checked.
@@ -90,7 +90,7 @@ def iter_citations(dataset: Dataset) -> Iterator[tuple[str, str, Citation]]:
 
 
 DEFAULT_MAX_BYTES: Final = 16 * 1024 * 1024
-"""The largest corpus file :func:`verify_citations` reads (16 MiB)."""
+"""The largest corpus file ``verify_citations`` reads (16 MiB)."""
 
 
 def verify_citations(
@@ -104,10 +104,10 @@ def verify_citations(
         max_bytes: Report, unread, a corpus file larger than this (16 MiB).
 
     Returns:
-        A :class:`CitationReport`. A file that is missing is skipped; one that is
+        A ``CitationReport``. A file that is missing is skipped; one that is
         too large, not a regular file, not UTF-8 text (or binary: it holds a NUL
         byte), or that resolves outside the corpus folder through a symbolic link
-        is listed in :attr:`CitationReport.unreadable`.
+        is listed in ``CitationReport.unreadable``.
     """
     folder = Path(corpus).resolve()
     texts: dict[str, str] = {}

@@ -1,7 +1,7 @@
 """Errors raised by canjapan.
 
-Every public error derives from :class:`CanjapanError` and also from the builtin
-exception it resembles, so callers can catch either.
+Every public error derives from [`CanjapanError`][canjapan.exceptions.CanjapanError] and also from
+the builtin exception it resembles, so callers can catch either.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = [
 class CanjapanError(Exception):
     """Base class of every error raised by canjapan.
 
-    Every error survives :mod:`pickle` with its message and its attributes, so that
+    Every error survives ``pickle`` with its message and its attributes, so that
     an error raised in a worker process reaches the caller as itself.
     """
 
@@ -74,12 +74,12 @@ class UndeterminedOrderError(CanjapanError, TypeError):
     """Two partial dates were compared with ``<``, ``<=``, ``>`` or ``>=`` but their
     order is not determined by what is known of them.
 
-    Use :meth:`canjapan.PartialDate.compare` for a three-valued answer.
+    Use [`canjapan.PartialDate.compare`][canjapan.PartialDate.compare] for a three-valued answer.
     """
 
 
 class AmbiguousTruthError(CanjapanError, TypeError):
-    """A three-valued :class:`canjapan.Truth` was used where a ``bool`` is needed.
+    """A three-valued [`canjapan.Truth`][canjapan.Truth] was used where a ``bool`` is needed.
 
     ``if interval.contains(day):`` would silently treat ``MAYBE`` as false; compare
     with a member instead: ``if interval.contains(day) is Truth.YES:``.

@@ -1,14 +1,14 @@
 """A timeline plot of a dataset (needs the ``plot`` extra: matplotlib).
 
-::
+```python
+import canjapan
+from canjapan.plot import timeline
 
-    import canjapan
-    from canjapan.plot import timeline
+fig = timeline(canjapan.load(), start="2009", end="2026")
+fig.savefig("timeline.png", dpi=120)
+```
 
-    fig = timeline(canjapan.load(), start="2009", end="2026")
-    fig.savefig("timeline.png", dpi=120)
-
-The figure is built on :class:`matplotlib.figure.Figure` without ``pyplot``, so it
+The figure is built on ``matplotlib.figure.Figure`` without ``pyplot``, so it
 works headless and never opens a window. In a notebook, show it as an image, e.g.
 ``IPython.display.Image(data)`` of the PNG bytes that ``fig.savefig(buffer,
 format="png")`` writes.
@@ -77,13 +77,13 @@ def timeline(
     Args:
         dataset: The dataset to draw.
         start: The first day shown: a ``date``, ``datetime``, ISO or EDTF string
-            or :class:`~canjapan.PartialDate` (its earliest day). Defaults to just
+            or [`PartialDate`][canjapan.PartialDate] (its earliest day). Defaults to just
             before the first agreement milestone or event.
         end: The last day shown (a partial date's latest day). Defaults to just
             after ``as_of`` or the last dated entry.
 
     Returns:
-        A :class:`matplotlib.figure.Figure`. Anything that can cover a day of the
+        A ``matplotlib.figure.Figure``. Anything that can cover a day of the
         window is drawn (clipped to it). Each drawn artist has a ``gid`` naming
         what it shows: ``agreement:<id>:<part>``, ``event:<id>[:<part>]``,
         ``tenure:<person>:<index>[:<part>]``.

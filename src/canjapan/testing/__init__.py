@@ -1,7 +1,7 @@
 """Testing helpers for code that uses canjapan: Hypothesis strategies.
 
 Needs the ``testing`` extra (``pip install 'canjapan[testing]'``); see
-:mod:`canjapan.testing.strategies`.
+[`canjapan.testing.strategies`][canjapan.testing.strategies].
 """
 
 from __future__ import annotations

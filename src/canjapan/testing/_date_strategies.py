@@ -1,15 +1,17 @@
 """Hypothesis strategies for partial dates and date intervals.
 
-Re-exported by :mod:`canjapan.testing.strategies`. Every value is built valid
-directly (no value is generated and then thrown away), and every day it can be
-lies in the years asked for::
+Re-exported by [`canjapan.testing.strategies`][canjapan.testing.strategies]. Every value is built
+valid directly (no value is generated and then thrown away), and every day it can be
+lies in the years asked for:
 
-    from hypothesis import given
-    from canjapan.testing.strategies import partial_dates
+```python
+from hypothesis import given
+from canjapan.testing.strategies import partial_dates
 
-    @given(partial_dates(min_year=2000, max_year=2020))
-    def test_bounds(d):
-        assert d.earliest <= d.latest
+@given(partial_dates(min_year=2000, max_year=2020))
+def test_bounds(d):
+    assert d.earliest <= d.latest
+```
 
 Needs the ``testing`` extra (``pip install 'canjapan[testing]'``).
 """
@@ -172,11 +174,14 @@ def date_intervals(
     """Intervals of the supported EDTF subset: ``start/end``.
 
     Args:
-        min_year: As for :func:`partial_dates`, for the ends.
-        max_year: As for :func:`partial_dates`, for the ends.
-        precisions: As for :func:`partial_dates`, for the ends.
-        qualified: As for :func:`partial_dates`, for the ends.
-        unspecified: As for :func:`partial_dates`, for the ends.
+        min_year: As for [`partial_dates`][canjapan.testing.strategies.partial_dates], for the ends.
+        max_year: As for [`partial_dates`][canjapan.testing.strategies.partial_dates], for the ends.
+        precisions: As for [`partial_dates`][canjapan.testing.strategies.partial_dates], for the
+            ends.
+        qualified: As for [`partial_dates`][canjapan.testing.strategies.partial_dates], for the
+            ends.
+        unspecified: As for [`partial_dates`][canjapan.testing.strategies.partial_dates], for the
+            ends.
         open_ends: Also draw intervals with one open end (``2019-07/..``, ``../2012``).
         unknown_ends: Also draw intervals with one unknown end (``2019-07/``, ``/2012``).
 
@@ -185,7 +190,8 @@ def date_intervals(
         shrinking towards two dates.
 
     Raises:
-        hypothesis.errors.InvalidArgument: as for :func:`partial_dates`.
+        hypothesis.errors.InvalidArgument: as for
+            [`partial_dates`][canjapan.testing.strategies.partial_dates].
     """
     ends = partial_dates(
         min_year=min_year,

@@ -1,6 +1,6 @@
 """Registers canjapan's strategies with Hypothesis, so ``st.from_type(Agreement)`` works.
 
-Hypothesis calls :func:`_register` through the ``hypothesis`` entry point of
+Hypothesis calls ``_register`` through the ``hypothesis`` entry point of
 canjapan's package metadata when it is imported. The strategies module itself is
 imported only when a strategy is first asked for.
 """

@@ -2,19 +2,21 @@
 
 Every strategy builds valid values directly (nothing is generated and then thrown
 away), takes keyword-only arguments, and is registered with Hypothesis, so that
-``st.from_type(Agreement)`` works too::
+``st.from_type(Agreement)`` works too:
 
-    from hypothesis import given
-    from canjapan.testing.strategies import datasets
+```python
+from hypothesis import given
+from canjapan.testing.strategies import datasets
 
-    @given(datasets(min_agreements=1))
-    def test_in_force_is_a_subset(ds):
-        assert set(ds.agreements_in_force("2015-01-01")) <= set(ds.agreements)
+@given(datasets(min_agreements=1))
+def test_in_force_is_a_subset(ds):
+    assert set(ds.agreements_in_force("2015-01-01")) <= set(ds.agreements)
+```
 
 Record strategies draw the ids they refer to from the pools they are given
 (``source_ids=``, ``person_ids=``, ...): ``None`` means any slug, an empty sequence
-means "refer to nothing". :func:`datasets` passes the ids of its own records, so
-every reference resolves to a record of the right kind.
+means "refer to nothing". [`datasets`][canjapan.testing.strategies.datasets] passes the ids of its
+own records, so every reference resolves to a record of the right kind.
 
 Dates are partial, qualified and open as in real data: every precision (day,
 month, season, year, unspecified digits), the ``?``, ``~`` and ``%`` qualifiers,
@@ -968,7 +970,7 @@ def datasets(
     min_year: int = DEFAULT_MIN_YEAR,
     max_year: int = DEFAULT_MAX_YEAR,
 ) -> SearchStrategy[Dataset]:
-    """Whole datasets that pass every check of :class:`canjapan.Dataset`.
+    """Whole datasets that pass every check of [`canjapan.Dataset`][canjapan.Dataset].
 
     Ids are unique across collections; every reference (cited sources, parents,
     posts, signatories, places, participants, mechanisms, related records)
