@@ -174,6 +174,35 @@ class TestDocumentationExamples:
         run_blocks(path, python_blocks(path))
 
 
+RAW_MARKUP = re.compile(r":(?:class|func|meth|data|mod|attr|exc|obj):|::")
+"""reST left in a page: a role, or a literal-block marker (a stray ``::``)."""
+
+
+def prose(html: str) -> str:
+    """The text of a page outside code, scripts and tags (where reST would show raw)."""
+    html = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", html, flags=re.DOTALL)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.fixture(scope="class")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The docs site, built once with ``mkdocs build --strict`` (which must succeed)."""
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("mkdocstrings_handlers.python")
+    out = tmp_path_factory.mktemp("site")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        timeout=600,
+    )
+    warnings = [line for line in proc.stderr.splitlines() if "WARNING" in line]
+    assert proc.returncode == 0, "\n".join(warnings) or proc.stderr
+    return out
+
+
 @pytest.mark.slow
 class TestSite:
     """mkdocs.yml: every page is in the navigation and links stay inside docs/."""
@@ -216,28 +245,44 @@ class TestSite:
             "canjapan.exceptions",
         } <= directives
 
-    def test_site_builds_in_strict_mode(self, tmp_path: Path) -> None:
+    def test_site_builds_in_strict_mode(self, site: Path) -> None:
         """`mkdocs build --strict` succeeds: no broken link, missing page or docstring warning.
 
         Run without ``--quiet``, which in MkDocs 1.6 hides warnings from the strict
-        check as well as from the log.
+        check as well as from the log; unresolved cross-references are warnings too.
         """
-        pytest.importorskip("mkdocs")
-        pytest.importorskip("mkdocstrings_handlers.python")
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=ROOT,
-            timeout=600,
-        )
-        warnings = [line for line in proc.stderr.splitlines() if "WARNING" in line]
-        assert proc.returncode == 0, "\n".join(warnings) or proc.stderr
-        assert (tmp_path / "api" / "index.html").is_file()
+        assert (site / "api" / "index.html").is_file()
         assert 'id="canjapan.Dataset.agreements_in_force"' in (
-            tmp_path / "api" / "index.html"
+            site / "api" / "index.html"
         ).read_text(encoding="utf-8")
+
+    def test_no_raw_rest_markup(self, site: Path) -> None:
+        """No page shows a reST role or a ``::`` literal-block marker outside code."""
+        left: list[str] = []
+        for page in sorted(site.rglob("*.html")):
+            text = prose(page.read_text(encoding="utf-8"))
+            for match in RAW_MARKUP.finditer(text):
+                context = text[max(0, match.start() - 40) : match.end() + 40]
+                left.append(f"{page.relative_to(site)}: ...{context}...")
+        assert left == []
+
+    def test_cross_references_are_links(self, site: Path) -> None:
+        """A docstring's reference to PartialDate renders as a link to its entry."""
+        api = (site / "api" / "index.html").read_text(encoding="utf-8")
+        links = re.findall(
+            r'<a [^>]*href="#canjapan\.PartialDate"[^>]*>\s*<code>([^<]*)</code>', api
+        )
+        assert "PartialDate" in links
+        assert re.search(r'<a [^>]*href="#canjapan\.Dataset\.timeline"', api)
+
+    def test_checks_find_raw_markup(self) -> None:
+        """The markup check sees roles and markers in prose, not inside code."""
+        html = (
+            "<p>A :class:<code>X</code> and text::</p>"
+            "<pre><code>a[::2] :func:`f`</code></pre><p>ok <code>b::c</code></p>"
+        )
+        found = [m.group(0) for m in RAW_MARKUP.finditer(prose(html))]
+        assert found == [":class:", "::"]
 
     def test_changelog_page_includes_the_changelog(self) -> None:
         """docs/changelog.md pulls in ../CHANGELOG.md rather than copying it."""
