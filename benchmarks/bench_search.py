@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import canjapan
 from canjapan import Agreement, Citation, Dataset, Milestone, MilestoneKind, PartialDate, Source
@@ -135,7 +136,7 @@ def _synthetic(n: int, scan_up_to: int) -> None:
         "cooperasion",
         "maritime sec",
     ]
-    index = ds._cached("search", lambda: None)
+    index: Any = ds._cached("search", lambda: None)
 
     def cold(q: str) -> object:
         # Forget the token postings kept from earlier queries (not timed).

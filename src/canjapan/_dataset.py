@@ -35,6 +35,7 @@ from canjapan._model import (
     Post,
     Record,
     Source,
+    Tenure,
     Topic,
 )
 from canjapan._records import Records
@@ -547,8 +548,8 @@ class Dataset:
             on=date_text(on, lo, hi),
             as_of=self.as_of,
             state=self._office_state(the_post, lo, hi, bool(certain_ids), bool(possible_ids)),
-            certain=tuple(holders[i][0] for i in certain_ids),
-            possible=tuple(holders[i][0] for i in possible_ids) if include_possible else (),
+            certain=_holders(holders, certain_ids),
+            possible=_holders(holders, possible_ids) if include_possible else (),
         )
 
     def _office_state(
@@ -589,16 +590,20 @@ class Dataset:
 
     def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
         def build() -> Mapping[str, tuple[_TenureRow, ...]]:
-            from canjapan._results import Holder
-
+            # Each post's tenures by earliest start, then person id: the people are
+            # sorted by id, so a stable sort on the start alone gives that order.
+            # The Holder objects are made for the answers only (see _holders).
+            pairs = [(person, tenure) for person in self.people for tenure in person.tenures]
+            bounds = list(map(tenure_bounds, map(itemgetter(1), pairs)))
+            order = sorted(range(len(pairs)), key=list(map(itemgetter(0), bounds)).__getitem__)
             by_post: dict[str, list[_TenureRow]] = {}
-            for person in self.people:
-                for tenure in person.tenures:
-                    by_post.setdefault(tenure.post, []).append(
-                        (Holder(person=person, tenure=tenure), tenure_bounds(tenure))
-                    )
-            for items in by_post.values():
-                items.sort(key=lambda x: (x[1][0], x[0].person.id))
+            for i in order:
+                pair = pairs[i]
+                post = pair[1].post
+                rows = by_post.get(post)
+                if rows is None:
+                    rows = by_post[post] = []
+                rows.append((pair, bounds[i]))
             return MappingProxyType({k: tuple(v) for k, v in by_post.items()})
 
         return self._cached("post_tenures", build)
@@ -804,7 +809,17 @@ class Dataset:
         return to_pandas(self)
 
 
-_TenureRow = tuple["Holder", tuple[int, int, int, int]]
+_TenureRow = tuple[tuple[Person, Tenure], tuple[int, int, int, int]]
+"""A tenure of a post as the office-holder queries keep it: (person, tenure), and
+the tenure's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
+
+
+def _holders(rows: Sequence[_TenureRow], ids: Iterable[int]) -> tuple[Holder, ...]:
+    from canjapan._results import Holder
+
+    return tuple(Holder(person=rows[i][0][0], tenure=rows[i][0][1]) for i in ids)
+
+
 """A tenure of a post, prepared for queries: its holder and day bounds."""
 
 
