@@ -92,6 +92,26 @@ class TestNames:
         (row,) = timeline_grid([entry]).rows
         assert row[-1] == "Signed: Acquisition and Cross-Servicing Agreement"
 
+    def test_narrow_column_shows_an_abbreviation(self, bundled: canjapan.Dataset) -> None:
+        """A name too wide for its column shows the longest shorter name that fits,
+        before any "…"; the cell's text itself stays the whole name."""
+        acsa = bundled.get("acsa", canjapan.Agreement)
+        name = short_name(acsa)
+        assert name == acsa.short_names[0]
+        assert cut(name, 40) == "Mutual Logistics Support Agreement"
+        assert cut(name, 8) == "ACSA"
+        assert cut(name, 3) == "Ac…"  # no shorter name fits: the name itself is cut
+        assert cut(short_name(bundled.get("stephen-harper")), 8) == "Stephen…"
+
+    def test_in_force_table_at_80_columns(self, bundled: canjapan.Dataset) -> None:
+        """At 80 columns the in-force table names the ACSA by its abbreviation."""
+        from canjapan._tables import in_force_grid
+
+        grid = in_force_grid(bundled.agreements_in_force("2020-06-01"))
+        line = next(x for x in render(grid, 80).splitlines() if x.startswith("acsa "))
+        assert line.split()[1] == "ACSA"
+        assert all(len(x) <= 80 for x in render(grid, 80).splitlines())
+
 
 class TestSnapshot:
     """The snapshot's rows, in the order of its JSON sections."""

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_COLUMN",
     "Grid",
+    "Name",
     "cut",
     "fit",
     "holders_grid",
@@ -139,10 +140,30 @@ def _char_width(c: str) -> int:
     return 2 if unicodedata.east_asian_width(c) in "WF" else 1
 
 
+class Name(str):
+    """A record's name in a table cell, knowing the shorter names the record also has
+    (short names, abbreviations): :func:`cut` shows the longest of them that fits
+    before it shortens the name with "…". Written whole to CSV and JSON."""
+
+    __slots__ = ("shorter",)
+    shorter: tuple[str, ...]
+
+    def __new__(cls, text: str, shorter: Sequence[str] = ()) -> Name:
+        self = super().__new__(cls, text)
+        unique = dict.fromkeys(s for s in shorter if s != text)  # given order among equals
+        self.shorter = tuple(sorted(unique, key=width_of, reverse=True))
+        return self
+
+
 def cut(text: str, width: int) -> str:
-    """``text``, shortened to ``width`` terminal columns with "…" when wider."""
+    """``text``, shortened to ``width`` terminal columns with "…" when wider (a
+    :class:`Name` first falls back on the longest of its shorter names that fits)."""
     if width_of(text) <= width:
         return text
+    if isinstance(text, Name):
+        for shorter in text.shorter:
+            if width_of(shorter) <= width:
+                return shorter
     out, used = [], 0
     for c in text:
         w = _char_width(c)
@@ -188,13 +209,19 @@ def more_line(more: int, total: int) -> str:
 
 def short_name(record: object, width: int = NAME_WIDTH) -> str:
     """The name a table shows for a record: an agreement's first short name, else its
-    title (or name, description), cut to ``width`` characters."""
+    title (or name, description), cut to ``width`` characters; a :class:`Name` that
+    a narrow column shows as a shorter name or an abbreviation of the record."""
+    shorter = [
+        *getattr(record, "short_names", ()),
+        *getattr(record, "abbreviations", ()),
+        *filter(None, [getattr(record, "abbreviation", None)]),
+    ]
     if isinstance(record, Agreement) and record.short_names:
-        return cut(record.short_names[0], width)
+        return Name(cut(record.short_names[0], width), shorter)
     for attr in ("title", "name", "description"):
         value = getattr(record, attr, None)
         if isinstance(value, str):
-            return cut(value, width)
+            return Name(cut(value, width), shorter)
     return ""
 
 
