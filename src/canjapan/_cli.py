@@ -650,9 +650,9 @@ def _plot(args: argparse.Namespace, ds: Dataset, out: TextIO) -> int:
     formats = sorted(FigureCanvasBase.get_supported_filetypes())
     fmt = path.suffix.lower().lstrip(".") or "png"  # no extension: a PNG, at that path
     if fmt not in formats:
-        sys.stderr.write(
+        _error(
             f"canjapan plot: error: cannot write {path.suffix!r} files; "
-            f"give --out one of: {', '.join('.' + f for f in formats)}\n"
+            f"give --out one of: {', '.join('.' + f for f in formats)}"
         )
         return EXIT_USAGE
     fig = timeline(ds, start=args.start, end=args.end)
@@ -807,9 +807,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command in QUERY_COMMANDS and args.json and args.format not in (None, "json"):
-        sys.stderr.write(
+        _error(
             f"canjapan {args.command}: error: argument --format: --json asks for json, "
-            f"--format for {args.format}; give one of them\n"
+            f"--format for {args.format}; give one of them"
         )
         return EXIT_USAGE
     try:
