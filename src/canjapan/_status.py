@@ -128,28 +128,43 @@ def agreement_bounds(agreement: Agreement) -> tuple[int, int, int, int]:
     """``(start_lo, start_hi, end_lo, end_hi)``: the span of days the effect can start
     and stop in. ``ALWAYS`` and ``NEVER`` stand for unbounded."""
     # One pass over the milestones (this runs for every agreement on first query):
-    # the first date of each kind, and the latest earliest day of those up to signature.
-    first: dict[MilestoneKind, PartialDate] = {}
+    # the first date of each kind that decides, and the latest earliest day of those
+    # up to signature. Kinds are compared by identity: hashing an enum member runs
+    # Python code, and this is the whole cost of the agreements' first query.
     start_lo = ALWAYS
+    effect = adopted = attested = end = None
     for m in agreement.milestones:
-        kind, d = m.kind, m.date
-        if kind not in first:
-            first[kind] = d
-        if kind in _UP_TO_SIGNATURE and d._lo > start_lo:
-            start_lo = d._lo
-    effect = first.get(MilestoneKind.ENTERED_INTO_FORCE)
+        kind = m.kind
+        if kind is _ENTERED_INTO_FORCE:
+            if effect is None:
+                effect = m.date
+        elif kind is _TERMINATED:
+            if end is None:
+                end = m.date
+        elif kind is _ADOPTED:
+            if adopted is None:
+                adopted = m.date
+        elif kind is _IN_EFFECT:
+            if attested is None:
+                attested = m.date
+        elif kind in _UP_TO_SIGNATURE and m.date._lo > start_lo:
+            start_lo = m.date._lo
     if effect is None:
-        effect = first.get(MilestoneKind.ADOPTED)
+        effect = adopted
     if effect is not None:
         start_lo, start_hi = effect._lo, effect._hi
     else:
-        attested = first.get(MilestoneKind.IN_EFFECT)
         start_hi = attested._hi if attested is not None else NEVER
-    end = first.get(MilestoneKind.TERMINATED)
-    return start_lo, start_hi, _lo(end, NEVER), _hi(end, NEVER)
+    if end is None:
+        return start_lo, start_hi, NEVER, NEVER
+    return start_lo, start_hi, end._lo, end._hi
 
 
-_UP_TO_SIGNATURE: Final = frozenset(k for k in MilestoneKind if k.rank <= MilestoneKind.SIGNED.rank)
+_UP_TO_SIGNATURE: Final = tuple(k for k in MilestoneKind if k.rank <= MilestoneKind.SIGNED.rank)
+_ENTERED_INTO_FORCE: Final = MilestoneKind.ENTERED_INTO_FORCE
+_TERMINATED: Final = MilestoneKind.TERMINATED
+_ADOPTED: Final = MilestoneKind.ADOPTED
+_IN_EFFECT: Final = MilestoneKind.IN_EFFECT
 
 
 def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
