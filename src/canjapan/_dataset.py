@@ -3,6 +3,7 @@ queried."""
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import itertools
 import operator
@@ -12,7 +13,7 @@ from datetime import date
 from itertools import compress
 from operator import attrgetter, itemgetter
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TypeVar, overload
 
 from attrs import frozen
 
@@ -533,10 +534,10 @@ class Dataset:
         the_post = self._typed(post, Post)
         on = date.today() if on is None else on
         lo, hi = day_bounds(on)
-        holders = self._post_tenures().get(the_post.id, ())
+        holders = self._post_tenures().get(the_post.id, _NO_TENURES)
         exclusive = the_post.single_holder
-        if len(holders) < SMALL:
-            certain_ids, possible_ids = _scan_holders(holders, lo, hi, exclusive)
+        if len(holders.bounds) < SMALL:
+            certain_ids, possible_ids = _scan_holders(holders.bounds, lo, hi, exclusive)
         else:
             certain_ids, possible_ids = self._indexed_holders(
                 the_post.id, holders, lo, hi, exclusive
@@ -567,44 +568,59 @@ class Dataset:
         return OfficeState.NOT_COVERED
 
     def _indexed_holders(
-        self, post: str, holders: Sequence[_TenureRow], lo: int, hi: int, exclusive: bool
+        self, post: str, holders: _Tenures, lo: int, hi: int, exclusive: bool
     ) -> tuple[list[int], list[int]]:
+        bounds = holders.bounds
+
         def build() -> tuple[StabbingIndex, StabbingIndex]:
             from canjapan._index import StabbingIndex
 
-            certain = StabbingIndex([r[1][1] for r in holders], [r[1][2] for r in holders])
-            possible = StabbingIndex([r[1][0] for r in holders], [r[1][3] for r in holders])
-            return certain, possible
+            s_lo, s_hi, e_lo, e_hi = (array("q", map(itemgetter(k), bounds)) for k in range(4))
+            return StabbingIndex(s_hi, e_lo), StabbingIndex(s_lo, e_hi)
 
         certain_index, possible_index = self._cached(f"holders:{post}", build)
-        n = len(holders)
+        n = len(bounds)
         if lo != hi or certain_index.estimate(lo) * 4 > n:
-            return _scan_holders(holders, lo, hi, exclusive)
+            return _scan_holders(bounds, lo, hi, exclusive)
         certain = certain_index.stab_sorted(lo)
         if certain and exclusive:
             return certain, []
         if possible_index.estimate(lo) * 4 > n:
-            return _scan_holders(holders, lo, hi, exclusive)
+            return _scan_holders(bounds, lo, hi, exclusive)
         taken = set(certain)
         return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 
-    def _post_tenures(self) -> Mapping[str, tuple[_TenureRow, ...]]:
-        def build() -> Mapping[str, tuple[_TenureRow, ...]]:
+    def _post_tenures(self) -> Mapping[str, _Tenures]:
+        def build() -> Mapping[str, _Tenures]:
             # Each post's tenures by earliest start, then person id: the people are
             # sorted by id, so a stable sort on the start alone gives that order.
-            # The Holder objects are made for the answers only (see _holders).
-            pairs = [(person, tenure) for person in self.people for tenure in person.tenures]
-            bounds = list(map(tenure_bounds, map(itemgetter(1), pairs)))
-            order = sorted(range(len(pairs)), key=list(map(itemgetter(0), bounds)).__getitem__)
-            by_post: dict[str, list[_TenureRow]] = {}
-            for i in order:
-                pair = pairs[i]
-                post = pair[1].post
-                rows = by_post.get(post)
-                if rows is None:
-                    rows = by_post[post] = []
-                rows.append((pair, bounds[i]))
-            return MappingProxyType({k: tuple(v) for k, v in by_post.items()})
+            # Columns built with C-level maps, no object per tenure: a Python loop
+            # or a tuple per tenure was most of the cost. The Holder objects are
+            # made for the answers only (see _holders).
+            people = self.people
+            held = list(map(_tenures_of, people))
+            tenures = list(itertools.chain.from_iterable(held))
+            holders = list(
+                itertools.chain.from_iterable(map(itertools.repeat, people, map(len, held)))
+            )
+            bounds = list(map(tenure_bounds, tenures))
+            order = sorted(range(len(tenures)), key=list(map(itemgetter(0), bounds)).__getitem__)
+            posts = list(map(_post_of, tenures))
+            by_post: dict[str, list[int]] = {post: [] for post in dict.fromkeys(posts)}
+            collections.deque(
+                map(list.append, map(by_post.__getitem__, map(posts.__getitem__, order)), order),
+                maxlen=0,
+            )
+            return MappingProxyType(
+                {
+                    post: _Tenures(
+                        tuple(map(holders.__getitem__, rows)),
+                        tuple(map(tenures.__getitem__, rows)),
+                        tuple(map(bounds.__getitem__, rows)),
+                    )
+                    for post, rows in by_post.items()
+                }
+            )
 
         return self._cached("post_tenures", build)
 
@@ -809,18 +825,24 @@ class Dataset:
         return to_pandas(self)
 
 
-_TenureRow = tuple[tuple[Person, Tenure], tuple[int, int, int, int]]
-"""A tenure of a post as the office-holder queries keep it: (person, tenure), and
-the tenure's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
+class _Tenures(NamedTuple):
+    """The tenures of a post as the office-holder queries keep them: three columns,
+    by earliest start, then person id."""
+
+    people: tuple[Person, ...]
+    tenures: tuple[Tenure, ...]
+    bounds: tuple[tuple[int, int, int, int], ...]
+    """Each tenure's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
 
 
-def _holders(rows: Sequence[_TenureRow], ids: Iterable[int]) -> tuple[Holder, ...]:
+_NO_TENURES: Final = _Tenures((), (), ())
+
+
+def _holders(tenures: _Tenures, ids: Iterable[int]) -> tuple[Holder, ...]:
     from canjapan._results import Holder
 
-    return tuple(Holder(person=rows[i][0][0], tenure=rows[i][0][1]) for i in ids)
-
-
-"""A tenure of a post, prepared for queries: its holder and day bounds."""
+    people, held = tenures.people, tenures.tenures
+    return tuple(Holder(person=people[i], tenure=held[i]) for i in ids)
 
 
 def _rebuild(name: str, fields: dict[str, Any]) -> Dataset:
@@ -851,18 +873,18 @@ def _close(value: object, valid: Sequence[str]) -> list[str]:
 
 
 def _scan_holders(
-    holders: Sequence[_TenureRow], lo: int, hi: int, exclusive: bool
+    bounds: Sequence[tuple[int, int, int, int]], lo: int, hi: int, exclusive: bool
 ) -> tuple[list[int], list[int]]:
     """The certain and possible holders over days ``lo..hi``, by a plain scan, in
     index order. With ``exclusive`` (one holder at a time), possible holders are
     only looked for when nobody is certain."""
-    certain = [i for i, (_, (_, s_hi, e_lo, _)) in enumerate(holders) if s_hi <= lo and e_lo > hi]
+    certain = [i for i, (_, s_hi, e_lo, _) in enumerate(bounds) if s_hi <= lo and e_lo > hi]
     if certain and exclusive:
         return certain, []
     taken = set(certain)
     possible = [
         i
-        for i, (_, (s_lo, _, _, e_hi)) in enumerate(holders)
+        for i, (s_lo, _, _, e_hi) in enumerate(bounds)
         if max(lo, s_lo) <= hi and max(lo, s_lo) < e_hi and i not in taken
     ]
     return certain, possible
@@ -1004,6 +1026,8 @@ _BULK: Final = 4096
 _DAYS: Final = 1 << 22
 """Above every day ordinal of years 1-9999."""
 _DAYS_F: Final = float(_DAYS)
+_tenures_of: Final[Callable[[Person], tuple[Tenure, ...]]] = attrgetter("tenures")
+_post_of: Final[Callable[[Tenure], str]] = attrgetter("post")
 _date_lo: Final[Callable[[Any], int]] = attrgetter("date._lo")
 _date_hi: Final[Callable[[Any], int]] = attrgetter("date._hi")
 _start_lo: Final[Callable[[Any], int]] = attrgetter("start._lo")

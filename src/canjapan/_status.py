@@ -175,10 +175,13 @@ def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
     continuous term, so each ``attested`` date, a day the person held the post,
     bounds it: the term started by that day and ended after it.
     """
-    start_lo = _lo(tenure.start, ALWAYS)
-    start_hi = _hi(tenure.start, NEVER)
-    if tenure.end is not None:
-        end_lo, end_hi = tenure.end._lo, tenure.end._hi
+    start, end = tenure.start, tenure.end
+    if start is None:
+        start_lo, start_hi = ALWAYS, NEVER
+    else:
+        start_lo, start_hi = start._lo, start._hi
+    if end is not None:
+        end_lo, end_hi = end._lo, end._hi
     elif tenure.ongoing:
         end_lo = end_hi = NEVER
     else:
