@@ -681,12 +681,12 @@ class Dataset:
                 map(operator.ge, itertools.repeat(hi), spans.his[window.start : window.stop]),
             )
         if wanted is not None or any(f is not None for f in (participant, country, place, domain)):
-            records, milestones = table.records, table.milestones
+            record = table.record
             positions = [
                 p
                 for p in positions
-                if (wanted is None or _kind(records[p], milestones[p]) in wanted)
-                and _matches(records[p], milestones[p], participant, country, place, domain)
+                if (wanted is None or _kind(*record(p)) in wanted)
+                and _matches(*record(p), participant, country, place, domain)
             ]
         from canjapan._results import Timeline
 
@@ -944,41 +944,59 @@ class _Timeline:
     The entries' day bounds are sorted once into a ``SpanIndex`` (by earliest
     day, then latest day, then record id, then kind); the
     [`TimelineEntry`][canjapan.TimelineEntry] objects are made on first use, for the entries
-    that answers hold, and kept.
+    that answers hold, and kept. Records and milestones stay in collection order,
+    reached through ``order``: gathering a million records in sorted order touches
+    each record's memory and cost more than the sort.
     """
 
-    __slots__ = ("_made", "milestones", "records", "spans")
+    __slots__ = ("_made", "_milestones", "_records", "order", "spans")
 
     def __init__(self, agreements: Sequence[Agreement], events: Sequence[Event]) -> None:
         from canjapan._index import SpanIndex
 
         records: list[Agreement | Event] = [a for a in agreements for _ in a.milestones]
         milestones: list[Milestone | None] = [m for a in agreements for m in a.milestones]
-        los = list(map(_date_lo, milestones))
-        his = list(map(_date_hi, milestones))
+        count = len(records)
+        los = array("q", map(_date_lo, milestones))
+        his = array("q", map(_date_hi, milestones))
         records.extend(events)
         milestones.extend(itertools.repeat(None, len(events)))
         los.extend(map(_start_lo, events))
         # Entries sort by their date's bounds (an event's start); they span to its end.
-        keyed = his + list(map(_start_hi, events))
-        his.extend([(e.end or e.start)._hi for e in events])
-        # Sorted by id (agreements and events are each sorted: a merge), then, stably,
-        # by day bounds (one float key, exact below 2**53), then ties of one agreement
-        # by kind: the order of (earliest, latest, id, kind).
-        order = sorted(range(len(records)), key=list(map(_by_id_key, records)).__getitem__)
+        keyed = his + array("q", map(_start_hi, events))
+        his.extend(map(_end_hi, events))
+        # Sorted by id (agreements and events are each sorted: a merge, needed only
+        # when both have entries), then, stably, by day bounds (one float key, exact
+        # below 2**53), then ties of one agreement by kind: the order of (earliest,
+        # latest, id, kind).
+        if count and events:
+            order = sorted(range(len(records)), key=list(map(_by_id_key, records)).__getitem__)
+        else:
+            order = list(range(len(records)))
         if not los or (min(los) >= 0 and max(keyed) < _DAYS):
-            keys: list[Any] = [lo * _DAYS_F + hi for lo, hi in zip(los, keyed, strict=True)]
+            keys: list[Any] = list(
+                map(operator.add, map(operator.mul, los, itertools.repeat(_DAYS_F)), keyed)
+            )
         else:  # pragma: no cover - partial dates are years 1-9999
             keys = list(zip(los, keyed, strict=True))
         order.sort(key=keys.__getitem__)
-        self.records = list(map(records.__getitem__, order))
         # Only milestones of one agreement on the same day bounds can tie.
-        count = len(records) - len(events)
         if len(set(zip(map(id, records[:count]), keys[:count], strict=True))) < count:
-            _sort_ties_by_kind(order, self.records, milestones, keys)
-        self.milestones = list(map(milestones.__getitem__, order))
-        self.spans = SpanIndex(list(map(los.__getitem__, order)), list(map(his.__getitem__, order)))
-        self._made: list[TimelineEntry | None] = [None] * len(order)
+            _sort_ties_by_kind(order, list(map(records.__getitem__, order)), milestones, keys)
+        self._records = records
+        self._milestones = milestones
+        # Gathers read an array: the sorted list's int objects lie all over memory.
+        self.order = array("q", order)
+        self.spans = SpanIndex(
+            array("q", map(los.__getitem__, self.order)),
+            array("q", map(his.__getitem__, self.order)),
+        )
+        self._made: list[TimelineEntry | None] = [None] * len(records)
+
+    def record(self, p: int) -> tuple[Agreement | Event, Milestone | None]:
+        """The record and milestone (``None`` for an event) of the entry at ``p``."""
+        i = self.order[p]
+        return self._records[i], self._milestones[i]
 
     def entries(self, positions: Iterable[int]) -> list[TimelineEntry]:
         """The entries at these positions, made and kept on first use."""
@@ -1000,7 +1018,7 @@ class _Timeline:
     def _make(self, p: int) -> TimelineEntry:
         from canjapan._results import TimelineEntry
 
-        record, m = self.records[p], self.milestones[p]
+        record, m = self.record(p)
         if m is None:
             assert isinstance(record, Event)
             return TimelineEntry(
@@ -1032,6 +1050,10 @@ _date_lo: Final[Callable[[Any], int]] = attrgetter("date._lo")
 _date_hi: Final[Callable[[Any], int]] = attrgetter("date._hi")
 _start_lo: Final[Callable[[Any], int]] = attrgetter("start._lo")
 _start_hi: Final[Callable[[Any], int]] = attrgetter("start._hi")
+
+
+def _end_hi(event: Event) -> int:
+    return (event.end or event.start)._hi
 
 
 def _sort_ties_by_kind(
