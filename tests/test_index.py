@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from canjapan import _index
 from canjapan._index import SpanIndex, StabbingIndex
+from canjapan._status import ALWAYS, NEVER
 
 intervals = st.lists(
     st.tuples(st.integers(-50, 400), st.integers(0, 200)).map(lambda t: (t[0], t[0] + t[1])),
@@ -31,7 +33,54 @@ class TestStabbingIndex:
             expected = brute(starts, ends, day)
             assert index.stab(day) == expected
             assert index.stab_sorted(day) == sorted(expected)
-            assert index.estimate(day) >= len(expected)
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.one_of(st.just(ALWAYS), st.just(NEVER), st.integers(-40, 300)),
+                st.one_of(st.just(ALWAYS), st.just(NEVER), st.integers(-40, 300)),
+            ),
+            max_size=200,
+        ),
+        st.lists(
+            st.one_of(st.integers(-100, 400), st.sampled_from([ALWAYS, NEVER - 1])),
+            min_size=1,
+            max_size=20,
+        ),
+    )
+    def test_unbounded_ends(self, spans: list[tuple[int, int]], days: list[int]) -> None:
+        """Intervals from ALWAYS or to NEVER, and days before and after every bounded
+        value, answer as the scan does."""
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        index = StabbingIndex(starts, ends)
+        for day in days:
+            assert index.stab_sorted(day) == sorted(brute(starts, ends, day))
+
+    def test_block_edges(self) -> None:
+        """Intervals starting and ending on, beside and inside block edges."""
+        starts, ends = [], []
+        for s in range(64):
+            for length in (1, 15, 16, 17, 31, 32, 33, 48):
+                starts.append(s)
+                ends.append(s + length)
+        index = StabbingIndex(starts, ends)
+        for day in range(-2, 130):
+            assert index.stab_sorted(day) == sorted(brute(starts, ends, day))
+
+    def test_block_entries_within_budget(self) -> None:
+        """The blocks' covering lists hold at most about _BUDGET entries per interval,
+        however long the intervals are."""
+        n = 4000
+        for length in (10, 1000, 100_000):
+            starts = [i * 37 % 50_000 for i in range(n)]
+            index = StabbingIndex(starts, [s + length for s in starts])
+            entries = sum(map(len, index._full))
+            assert entries <= _index._BUDGET * n * 1.25
+            day = starts[5] + length // 2
+            assert index.stab_sorted(day) == sorted(
+                brute(starts, [s + length for s in starts], day)
+            )
 
     def test_empty_intervals_never_hit(self) -> None:
         """An interval whose end is not after its start contains no day."""

@@ -496,18 +496,14 @@ class Dataset:
         n = len(bounds)
         if n < SMALL:
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain_index = self._agreement_index(possible=False)
-        # When a large share is in force, a scan is as fast and needs no sorting.
-        if lo != hi or certain_index.estimate(lo) * 4 > n:
+        if lo != hi:  # a partial date: a span of days, which the index does not answer
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain = certain_index.stab_sorted(lo)
+        certain = self._agreement_index(possible=False).stab_sorted(lo)
         if not include_possible:
             return certain, []
-        possible_index = self._agreement_index(possible=True)
-        if possible_index.estimate(lo) * 4 > n:
-            return _scan_in_force(bounds, lo, hi, include_possible)
         taken = set(certain)
-        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
+        possible = self._agreement_index(possible=True).stab_sorted(lo)
+        return certain, [i for i in possible if i not in taken]
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -579,14 +575,11 @@ class Dataset:
             return StabbingIndex(s_hi, e_lo), StabbingIndex(s_lo, e_hi)
 
         certain_index, possible_index = self._cached(f"holders:{post}", build)
-        n = len(bounds)
-        if lo != hi or certain_index.estimate(lo) * 4 > n:
+        if lo != hi:  # a partial date: a span of days, which the index does not answer
             return _scan_holders(bounds, lo, hi, exclusive)
         certain = certain_index.stab_sorted(lo)
         if certain and exclusive:
             return certain, []
-        if possible_index.estimate(lo) * 4 > n:
-            return _scan_holders(bounds, lo, hi, exclusive)
         taken = set(certain)
         return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 

@@ -1,82 +1,184 @@
 """Static indexes over integer days: which intervals contain a day, which spans
 lie in or overlap a window.
 
-Both sort the intervals by *length class*: class ``c`` holds those shorter than
-``2**c`` days, sorted by start. An interval of class ``c`` containing day ``d``
-starts in ``(d - 2**c, d]``, so one bisection per class finds every candidate,
-and the candidates that do not reach ``d`` are, for starts spread evenly, at most
-about as many as those that do. Building is a sort; a query costs
-``O(classes * log n + k)``, with the filtering done by ``itertools.compress`` over
-array slices rather than in a Python loop.
+``StabbingIndex`` cuts the days into blocks of ``2**shift`` days and keeps, for
+each block, the intervals covering all of it, and those starting or ending inside
+it with the day they start or end on, each sorted by position. A query takes the
+covering ones whole, filters the few others with ``itertools.compress``, and
+merges the sorted runs (``list.sort`` merges runs in linear time): it never sorts
+at random and never touches an interval that cannot contain the day. The block
+length is chosen so that the covering lists hold at most ``_BUDGET`` entries per
+interval on average.
+
+``SpanIndex`` sorts spans by *length class*: class ``c`` holds those shorter than
+``2**c`` days, sorted by start. A span of class ``c`` straddling day ``d``
+starts in ``(d - 2**c, d)``, so one bisection per class finds every candidate.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
-from operator import add, lt, mul, sub
+from operator import and_, gt, le, lt, sub
+from typing import TypeAlias
+
+from canjapan._status import ALWAYS, NEVER
 
 __all__ = ["SpanIndex", "StabbingIndex"]
 
-_CLASS = 1 << 32
-"""A class's step in the sort key: more than the span of any two days' ordinals."""
+_BUDGET = 8
+"""At most this many block entries per interval, on average: the block length is
+the shortest that keeps to it (memory and build time against query time)."""
+_MIN_SHIFT = 4
+"""Blocks are at least 16 days long."""
+
+
+def _finite(values: array[int], pick: Callable[..., int | None]) -> int | None:
+    """The least (``pick=min``) or greatest (``max``) value other than ``ALWAYS``
+    and ``NEVER``, or ``None``."""
+    extreme = pick(values, default=None)
+    if extreme is None or ALWAYS < extreme < NEVER:
+        return extreme
+    inside = map(and_, map(gt, values, repeat(ALWAYS)), map(lt, values, repeat(NEVER)))
+    return pick(compress(values, inside), default=None)
+
+
+def _grid(starts: array[int], ends: array[int]) -> tuple[int, int, int]:
+    """``(base, top, shift)``: blocks of ``2**shift`` days cover ``base..top - 1``,
+    the days from the least to the greatest value other than ``ALWAYS`` and
+    ``NEVER``."""
+    n = len(starts)
+    lows = [v for v in (_finite(starts, min), _finite(ends, min)) if v is not None]
+    highs = [v for v in (_finite(starts, max), _finite(ends, max)) if v is not None]
+    base = min(lows, default=0)
+    top = max(highs, default=base) + 1
+    # The covering entries are about (total length) / 2**shift; a sample of the
+    # intervals estimates the total.
+    step = max(1, n // 65536)
+    sample = map(sub, map(min, ends[::step], repeat(top)), map(max, starts[::step], repeat(base)))
+    total = step * sum(map(max, sample, repeat(0)))
+    shift = _MIN_SHIFT
+    while total >> shift > _BUDGET * n or (top - base) >> shift > 2 * n + 64:
+        shift += 1
+    return base, top, shift
+
+
+_Outside: TypeAlias = "tuple[array[int], int, int]"
+"""Intervals reaching beyond the blocks: positions, latest start, earliest end."""
+
+
+def _outside(starts: array[int], ends: array[int], chosen: Iterable[bool]) -> _Outside:
+    """The chosen intervals that are not empty, their latest start and earliest end."""
+    wanted = bytes(map(and_, chosen, map(gt, ends, starts)))
+    ids = array("q", compress(range(len(starts)), wanted))
+    latest_start = max(compress(starts, wanted), default=ALWAYS)
+    earliest_end = min(compress(ends, wanted), default=NEVER)
+    return ids, latest_start, earliest_end
 
 
 class StabbingIndex:
-    """Intervals ``[starts[i], ends[i])`` over integer days; empty ones are never hit."""
+    """Intervals ``[starts[i], ends[i])`` over integer days; empty ones are never hit.
 
-    __slots__ = ("_classes", "_size")
+    ``ALWAYS`` and ``NEVER`` (unbounded ends) may be used; the blocks cover the
+    days from the least to the greatest other value, and the intervals reaching
+    beyond them are kept apart for days outside the blocks.
+    """
+
+    __slots__ = (
+        "_after",
+        "_base",
+        "_before",
+        "_ends",
+        "_full",
+        "_heads",
+        "_shift",
+        "_short",
+        "_size",
+        "_starts",
+        "_tails",
+        "_top",
+    )
 
     def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
         n = len(starts)
         self._size = n
-        # Length class of each interval; empty and reversed ones (length <= 0) get
-        # class 0 and are dropped.
-        classes_of = list(map(int.bit_length, map(max, map(sub, ends, starts), repeat(0))))
-        # One float key (exact: below 2**53) orders by class, then start: all C-level.
-        keys = list(map(float, map(add, map(mul, classes_of, repeat(_CLASS)), starts)))
-        order = sorted(range(n), key=keys.__getitem__)
-        ordered = list(map(classes_of.__getitem__, order))
-        classes = []
-        for c in sorted(set(classes_of) - {0}):
-            a, b = bisect_left(ordered, c), bisect_right(ordered, c)
-            members = order[a:b]
-            classes.append(
-                (
-                    1 << c,
-                    list(map(starts.__getitem__, members)),
-                    list(map(ends.__getitem__, members)),
-                    members,
-                )
-            )
-        self._classes = tuple(classes)
+        self._starts = starts = starts if isinstance(starts, array) else array("q", starts)
+        self._ends = ends = ends if isinstance(ends, array) else array("q", ends)
+        base, top, shift = _grid(starts, ends)
+        self._base, self._top, self._shift = base, top, shift
+        # Clipped to the blocks: inside them, the same days are in each interval.
+        lo = map(max, starts, repeat(base)) if min(starts, default=base) < base else starts
+        hi = map(min, ends, repeat(top)) if max(ends, default=top) > top else ends
+        mask = (1 << shift) - 1
+        blocks = ((top - base - 1) >> shift) + 1
+        full = [array("q") for _ in range(blocks)]
+        heads = [(array("q"), array("q")) for _ in range(blocks)]
+        tails = [(array("q"), array("q")) for _ in range(blocks)]
+        short = [(array("q"), array("q"), array("q")) for _ in range(blocks)]
+        # One pass in position order, so that every list comes out sorted. Bound
+        # methods: this loop is the whole cost of building.
+        add_full = [a.append for a in full]
+        add_head = [(i.append, s.append) for i, s in heads]
+        add_tail = [(i.append, e.append) for i, e in tails]
+        add_short = [(i.append, s.append, e.append) for i, s, e in short]
+        for i, s, e in zip(range(n), lo, hi, strict=True):
+            if e <= s:
+                continue
+            rs, re = s - base, e - base
+            first, stop = (rs + mask) >> shift, re >> shift  # the blocks it covers
+            if first > stop:  # inside one block, touching neither of its ends
+                add_id, add_start, add_end = add_short[stop]
+                add_id(i)
+                add_start(s)
+                add_end(e)
+                continue
+            if rs & mask:
+                add_id, add_start = add_head[first - 1]
+                add_id(i)
+                add_start(s)
+            if re & mask:
+                add_id, add_end = add_tail[stop]
+                add_id(i)
+                add_end(e)
+            for b in range(first, stop):
+                add_full[b](i)
+        self._full = full
+        self._heads = heads
+        self._tails = tails
+        self._short = short
+        self._before = _outside(starts, ends, map(lt, starts, repeat(base)))
+        self._after = _outside(starts, ends, map(gt, ends, repeat(top)))
 
     def __len__(self) -> int:
         return self._size
 
-    def estimate(self, day: int) -> int:
-        """An upper bound on how many intervals contain ``day``, in O(log n)."""
-        total = 0
-        for length, starts, _, _ in self._classes:
-            total += bisect_right(starts, day) - bisect_right(starts, day - length)
-        return total
-
     def stab_sorted(self, day: int) -> list[int]:
-        """The ids of the intervals with ``start <= day < end``, in increasing order."""
-        found: list[int] = []
+        """The positions of the intervals with ``start <= day < end``, in increasing order."""
+        if not self._base <= day < self._top:
+            # Outside the blocks: only intervals reaching beyond them can hold it,
+            # usually all of them (they start at ALWAYS or end at NEVER).
+            outside, latest_start, earliest_end = self._before if day < self._base else self._after
+            if latest_start <= day < earliest_end:
+                return outside.tolist()
+            starts, ends = self._starts, self._ends
+            return [i for i in outside if starts[i] <= day < ends[i]]
+        b = (day - self._base) >> self._shift
+        found = self._full[b].tolist()
         days = repeat(day)
-        for length, starts, ends, ids in self._classes:
-            a = bisect_right(starts, day - length)
-            b = bisect_right(starts, day, a)
-            if a < b:
-                found.extend(compress(ids[a:b], map(lt, days, ends[a:b])))
-        found.sort()
+        ids, starts = self._heads[b]
+        found += compress(ids, map(le, starts, days))
+        ids, ends = self._tails[b]
+        found += compress(ids, map(gt, ends, days))
+        ids, starts, ends = self._short[b]
+        if ids:
+            found += compress(ids, map(and_, map(le, starts, days), map(gt, ends, days)))
+        found.sort()  # merges the sorted runs
         return found
 
     def stab(self, day: int) -> set[int]:
-        """The ids of the intervals with ``start <= day < end``."""
+        """The positions of the intervals with ``start <= day < end``."""
         return set(self.stab_sorted(day))
 
 
