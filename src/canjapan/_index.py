@@ -71,10 +71,9 @@ _Outside: TypeAlias = "tuple[array[int], int, int]"
 
 def _outside(starts: array[int], ends: array[int], chosen: Iterable[bool]) -> _Outside:
     """The chosen intervals that are not empty, their latest start and earliest end."""
-    wanted = bytes(map(and_, chosen, map(gt, ends, starts)))
-    ids = array("q", compress(range(len(starts)), wanted))
-    latest_start = max(compress(starts, wanted), default=ALWAYS)
-    earliest_end = min(compress(ends, wanted), default=NEVER)
+    ids = array("q", [i for i in compress(range(len(starts)), chosen) if ends[i] > starts[i]])
+    latest_start = max(map(starts.__getitem__, ids), default=ALWAYS)
+    earliest_end = min(map(ends.__getitem__, ids), default=NEVER)
     return ids, latest_start, earliest_end
 
 
@@ -91,6 +90,7 @@ class StabbingIndex:
         "_base",
         "_before",
         "_ends",
+        "_first_block",
         "_full",
         "_heads",
         "_shift",
@@ -109,47 +109,51 @@ class StabbingIndex:
         base, top, shift = _grid(starts, ends)
         self._base, self._top, self._shift = base, top, shift
         # Clipped to the blocks: inside them, the same days are in each interval.
-        lo = map(max, starts, repeat(base)) if min(starts, default=base) < base else starts
-        hi = map(min, ends, repeat(top)) if max(ends, default=top) > top else ends
+        below = min(starts, default=base) < base
+        above = max(ends, default=top) > top
+        lo = map(max, starts, repeat(base)) if below else starts
+        hi = map(min, ends, repeat(top)) if above else ends
         mask = (1 << shift) - 1
-        blocks = ((top - base - 1) >> shift) + 1
+        # Blocks start on multiples of 2**shift days; block k starts on day
+        # (k + first_block) << shift.
+        first_block = base >> shift
+        self._first_block = first_block
+        blocks = ((top - 1) >> shift) - first_block + 1
         full = [array("q") for _ in range(blocks)]
         heads = [(array("q"), array("q")) for _ in range(blocks)]
         tails = [(array("q"), array("q")) for _ in range(blocks)]
         short = [(array("q"), array("q"), array("q")) for _ in range(blocks)]
         # One pass in position order, so that every list comes out sorted. Bound
-        # methods: this loop is the whole cost of building.
+        # methods, one list each: this loop is the whole cost of building.
         add_full = [a.append for a in full]
-        add_head = [(i.append, s.append) for i, s in heads]
-        add_tail = [(i.append, e.append) for i, e in tails]
-        add_short = [(i.append, s.append, e.append) for i, s, e in short]
+        head_id, head_start = ([a.append for a in c] for c in zip(*heads, strict=True))
+        tail_id, tail_end = ([a.append for a in c] for c in zip(*tails, strict=True))
+        short_id, short_start, short_end = ([a.append for a in c] for c in zip(*short, strict=True))
         for i, s, e in zip(range(n), lo, hi, strict=True):
             if e <= s:
                 continue
-            rs, re = s - base, e - base
-            first, stop = (rs + mask) >> shift, re >> shift  # the blocks it covers
+            # The blocks it covers whole: first..stop - 1.
+            first = ((s + mask) >> shift) - first_block
+            stop = (e >> shift) - first_block
             if first > stop:  # inside one block, touching neither of its ends
-                add_id, add_start, add_end = add_short[stop]
-                add_id(i)
-                add_start(s)
-                add_end(e)
+                short_id[stop](i)
+                short_start[stop](s)
+                short_end[stop](e)
                 continue
-            if rs & mask:
-                add_id, add_start = add_head[first - 1]
-                add_id(i)
-                add_start(s)
-            if re & mask:
-                add_id, add_end = add_tail[stop]
-                add_id(i)
-                add_end(e)
-            for b in range(first, stop):
-                add_full[b](i)
+            if s & mask:
+                head_id[first - 1](i)
+                head_start[first - 1](s)
+            if e & mask:
+                tail_id[stop](i)
+                tail_end[stop](e)
+            for add in add_full[first:stop]:
+                add(i)
         self._full = full
         self._heads = heads
         self._tails = tails
         self._short = short
-        self._before = _outside(starts, ends, map(lt, starts, repeat(base)))
-        self._after = _outside(starts, ends, map(gt, ends, repeat(top)))
+        self._before = _outside(starts, ends, map(lt, starts, repeat(base)) if below else ())
+        self._after = _outside(starts, ends, map(gt, ends, repeat(top)) if above else ())
 
     def __len__(self) -> int:
         return self._size
@@ -164,7 +168,7 @@ class StabbingIndex:
                 return outside.tolist()
             starts, ends = self._starts, self._ends
             return [i for i in outside if starts[i] <= day < ends[i]]
-        b = (day - self._base) >> self._shift
+        b = (day >> self._shift) - self._first_block
         found = self._full[b].tolist()
         days = repeat(day)
         ids, starts = self._heads[b]
