@@ -22,12 +22,18 @@ def brute(starts: list[int], ends: list[int], day: int) -> set[int]:
 class TestStabbingIndex:
     """The index answers exactly what a scan answers."""
 
-    @given(intervals, st.lists(st.integers(-100, 700), min_size=1, max_size=20))
-    def test_matches_scan(self, spans: list[tuple[int, int]], days: list[int]) -> None:
-        """For any intervals and days, stab() equals the brute-force scan."""
+    @given(
+        intervals,
+        st.lists(st.integers(-100, 700), min_size=1, max_size=20),
+        st.sampled_from([None, 0, 2, 4]),
+    )
+    def test_matches_scan(
+        self, spans: list[tuple[int, int]], days: list[int], shift: int | None
+    ) -> None:
+        """For any intervals, days and block length, stab() equals the brute-force scan."""
         starts = [s for s, _ in spans]
         ends = [e for _, e in spans]
-        index = StabbingIndex(starts, ends)
+        index = StabbingIndex(starts, ends, shift=shift)
         assert len(index) == len(spans)
         for day in days:
             expected = brute(starts, ends, day)
@@ -47,13 +53,16 @@ class TestStabbingIndex:
             min_size=1,
             max_size=20,
         ),
+        st.sampled_from([None, 3]),
     )
-    def test_unbounded_ends(self, spans: list[tuple[int, int]], days: list[int]) -> None:
+    def test_unbounded_ends(
+        self, spans: list[tuple[int, int]], days: list[int], shift: int | None
+    ) -> None:
         """Intervals from ALWAYS or to NEVER, and days before and after every bounded
         value, answer as the scan does."""
         starts = [s for s, _ in spans]
         ends = [e for _, e in spans]
-        index = StabbingIndex(starts, ends)
+        index = StabbingIndex(starts, ends, shift=shift)
         for day in days:
             assert index.stab_sorted(day) == sorted(brute(starts, ends, day))
 
@@ -64,14 +73,14 @@ class TestStabbingIndex:
             for length in (1, 15, 16, 17, 31, 32, 33, 48):
                 starts.append(s)
                 ends.append(s + length)
-        index = StabbingIndex(starts, ends)
+        index = StabbingIndex(starts, ends, shift=4)
         for day in range(-2, 130):
             assert index.stab_sorted(day) == sorted(brute(starts, ends, day))
 
     def test_block_entries_within_budget(self) -> None:
         """The blocks' covering lists hold at most about _BUDGET entries per interval,
         however long the intervals are."""
-        n = 4000
+        n = 40_000
         for length in (10, 1000, 100_000):
             starts = [i * 37 % 50_000 for i in range(n)]
             index = StabbingIndex(starts, [s + length for s in starts])

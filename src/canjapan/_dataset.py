@@ -610,6 +610,7 @@ class Dataset:
                         tuple(map(holders.__getitem__, rows)),
                         tuple(map(tenures.__getitem__, rows)),
                         tuple(map(bounds.__getitem__, rows)),
+                        [None] * len(rows),
                     )
                     for post, rows in by_post.items()
                 }
@@ -826,16 +827,25 @@ class _Tenures(NamedTuple):
     tenures: tuple[Tenure, ...]
     bounds: tuple[tuple[int, int, int, int], ...]
     """Each tenure's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
+    made: list[Holder | None]
+    """The answers' Holder objects, made on first use and kept (concurrent first
+    uses may each make one; they are equal)."""
 
 
-_NO_TENURES: Final = _Tenures((), (), ())
+_NO_TENURES: Final = _Tenures((), (), (), [])
 
 
 def _holders(tenures: _Tenures, ids: Iterable[int]) -> tuple[Holder, ...]:
     from canjapan._results import Holder
 
-    people, held = tenures.people, tenures.tenures
-    return tuple(Holder(person=people[i], tenure=held[i]) for i in ids)
+    people, held, made = tenures.people, tenures.tenures, tenures.made
+    out = []
+    for i in ids:
+        holder = made[i]
+        if holder is None:
+            holder = made[i] = Holder(person=people[i], tenure=held[i])
+        out.append(holder)
+    return tuple(out)
 
 
 def _rebuild(name: str, fields: dict[str, Any]) -> Dataset:

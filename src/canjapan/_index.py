@@ -33,6 +33,8 @@ _BUDGET = 8
 the shortest that keeps to it (memory and build time against query time)."""
 _MIN_SHIFT = 4
 """Blocks are at least 16 days long."""
+_ENDS_PER_BLOCK = 1024
+"""Blocks grow longer while about this many intervals start or end inside one."""
 
 
 def _finite(values: array[int], pick: Callable[..., int | None]) -> int | None:
@@ -45,7 +47,7 @@ def _finite(values: array[int], pick: Callable[..., int | None]) -> int | None:
     return pick(compress(values, inside), default=None)
 
 
-def _grid(starts: array[int], ends: array[int]) -> tuple[int, int, int]:
+def _grid(starts: array[int], ends: array[int], shift: int | None) -> tuple[int, int, int]:
     """``(base, top, shift)``: blocks of ``2**shift`` days cover ``base..top - 1``,
     the days from the least to the greatest value other than ``ALWAYS`` and
     ``NEVER``."""
@@ -54,6 +56,8 @@ def _grid(starts: array[int], ends: array[int]) -> tuple[int, int, int]:
     highs = [v for v in (_finite(starts, max), _finite(ends, max)) if v is not None]
     base = min(lows, default=0)
     top = max(highs, default=base) + 1
+    if shift is not None:
+        return base, top, shift
     # The covering entries are about (total length) / 2**shift; a sample of the
     # intervals estimates the total.
     step = max(1, n // 65536)
@@ -62,7 +66,22 @@ def _grid(starts: array[int], ends: array[int]) -> tuple[int, int, int]:
     shift = _MIN_SHIFT
     while total >> shift > _BUDGET * n or (top - base) >> shift > 2 * n + 64:
         shift += 1
+    # Longer blocks, fewer entries to build, while the intervals starting or ending
+    # inside a block (about 2 * n * 2**shift / (top - base)) stay few to filter.
+    while 1 << shift < top - base and n << (shift + 2) <= _ENDS_PER_BLOCK * (top - base):
+        shift += 1
     return base, top, shift
+
+
+def _by_start(
+    ids: array[int], starts: array[int], ends: array[int]
+) -> tuple[array[int], array[int], array[int]]:
+    """The three columns in order of start (then position)."""
+    if all(map(le, starts, starts[1:])):
+        return ids, starts, ends
+    order = sorted(range(len(ids)), key=starts.__getitem__)
+    ids, starts, ends = (array("q", map(c.__getitem__, order)) for c in (ids, starts, ends))
+    return ids, starts, ends
 
 
 _Outside: TypeAlias = "tuple[array[int], int, int]"
@@ -101,12 +120,16 @@ class StabbingIndex:
         "_top",
     )
 
-    def __init__(self, starts: Sequence[int], ends: Sequence[int]) -> None:
+    def __init__(
+        self, starts: Sequence[int], ends: Sequence[int], *, shift: int | None = None
+    ) -> None:
+        """Index the intervals; ``shift`` fixes the blocks' length at ``2**shift``
+        days (by default it is chosen from the intervals)."""
         n = len(starts)
         self._size = n
         self._starts = starts = starts if isinstance(starts, array) else array("q", starts)
         self._ends = ends = ends if isinstance(ends, array) else array("q", ends)
-        base, top, shift = _grid(starts, ends)
+        base, top, shift = _grid(starts, ends, shift)
         self._base, self._top, self._shift = base, top, shift
         # Clipped to the blocks: inside them, the same days are in each interval.
         below = min(starts, default=base) < base
@@ -151,7 +174,8 @@ class StabbingIndex:
         self._full = full
         self._heads = heads
         self._tails = tails
-        self._short = short
+        # Those inside one block by start: a query filters only those started.
+        self._short = [_by_start(*columns) for columns in short]
         self._before = _outside(starts, ends, map(lt, starts, repeat(base)) if below else ())
         self._after = _outside(starts, ends, map(gt, ends, repeat(top)) if above else ())
 
@@ -177,8 +201,9 @@ class StabbingIndex:
         found += compress(ids, map(gt, ends, days))
         ids, starts, ends = self._short[b]
         if ids:
-            found += compress(ids, map(and_, map(le, starts, days), map(gt, ends, days)))
-        found.sort()  # merges the sorted runs
+            started = bisect_right(starts, day)
+            found += compress(ids[:started], map(gt, ends[:started], days))
+        found.sort()  # merges the sorted runs (and sorts the few from inside a block)
         return found
 
     def stab(self, day: int) -> set[int]:
