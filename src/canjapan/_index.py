@@ -3,12 +3,14 @@ lie in or overlap a window.
 
 ``StabbingIndex`` cuts the days into blocks of ``2**shift`` days and keeps, for
 each block, the intervals covering all of it, and those starting or ending inside
-it with the day they start or end on, each sorted by position. A query takes the
-covering ones whole, filters the few others with ``itertools.compress``, and
-merges the sorted runs (``list.sort`` merges runs in linear time): it never sorts
-at random and never touches an interval that cannot contain the day. The block
-length is chosen so that the covering lists hold at most ``_BUDGET`` entries per
-interval on average.
+it with the day they start or end on, sorted by position (those inside one block,
+by start). A query takes the covering ones whole, filters the few others with
+``itertools.compress``, and merges the sorted runs (``list.sort`` merges runs in
+linear time): only the few intervals from inside one block are sorted, and no
+interval that cannot contain the day is touched. Blocks are as long as keeps
+about ``_ENDS_PER_BLOCK`` intervals starting or ending inside each, and short
+enough that the covering lists hold at most ``_BUDGET`` entries per interval on
+average. Building is one pass over the intervals.
 
 ``SpanIndex`` sorts spans by *length class*: class ``c`` holds those shorter than
 ``2**c`` days, sorted by start. A span of class ``c`` straddling day ``d``
