@@ -7,10 +7,10 @@ it with the day they start or end on, sorted by position (those inside one block
 by start). A query takes the covering ones whole, filters the few others with
 ``itertools.compress``, and merges the sorted runs (``list.sort`` merges runs in
 linear time): only the few intervals from inside one block are sorted, and no
-interval that cannot contain the day is touched. Blocks are as long as keeps
-about ``_ENDS_PER_BLOCK`` intervals starting or ending inside each, and short
-enough that the covering lists hold at most ``_BUDGET`` entries per interval on
-average. Building is one pass over the intervals.
+interval that cannot contain the day is touched. Blocks are long enough that the
+covering lists hold at most ``_BUDGET`` entries per interval on average, and
+longer still while about ``_ENDS_PER_BLOCK`` intervals or fewer start or end
+inside each. Building is one pass over the intervals.
 
 ``SpanIndex`` sorts spans by *length class*: class ``c`` holds those shorter than
 ``2**c`` days, sorted by start. A span of class ``c`` straddling day ``d``
