@@ -597,7 +597,10 @@ class Dataset:
                 itertools.chain.from_iterable(map(itertools.repeat, people, map(len, held)))
             )
             bounds = list(map(tenure_bounds, tenures))
-            order = sorted(range(len(tenures)), key=list(map(itemgetter(0), bounds)).__getitem__)
+            # Float keys (exact below 2**53), made afresh: they sort faster than the
+            # bounds' int objects, which lie all over memory.
+            starts = list(map(float, map(itemgetter(0), bounds)))
+            order = sorted(range(len(tenures)), key=starts.__getitem__)
             posts = list(map(_post_of, tenures))
             by_post: dict[str, list[int]] = {post: [] for post in dict.fromkeys(posts)}
             collections.deque(
