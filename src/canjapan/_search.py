@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 import unicodedata
 from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import TYPE_CHECKING, Final
 
 from canjapan._model import (
@@ -42,6 +44,7 @@ ALL_WORDS: Final = 60.0
 PREFIX: Final = 45.0
 SUBSTRING: Final = 30.0
 FUZZY: Final = 20.0
+_NOTHING: Final = (0.0, "")
 
 
 def _fold(text: str) -> str:
@@ -171,9 +174,11 @@ class _Index:
         self.is_code = codes
         self.name_record = name_record
         self.folded = folded = _fold_all(texts)
-        self.blob = None if any(_SEP in f for f in folded) else _SEP + _SEP.join(folded) + _SEP
+        joined = _SEP.join(folded)
+        holds_sep = joined.count(_SEP) > max(len(folded) - 1, 0)  # a name holds a NUL
+        self.blob = None if holds_sep else _SEP + joined + _SEP
         # starts[j] = 1 + sum(len(f) + 1 for the names before j)
-        self.starts = array("l", accumulate((len(f) + 1 for f in folded), initial=1))
+        self.starts = array("l", accumulate(map(add, map(len, folded), repeat(1)), initial=1))
         self._postings: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
 
     def _name_at(self, at: int) -> int:
@@ -262,28 +267,10 @@ class _Index:
             at = find(query, starts[j + 1])
         return found
 
-    def score(self, query: str, qtokens: list[str], r: int) -> tuple[float, str]:
-        """Record ``r``'s best score on exact, word, prefix and substring matches
-        (no close spellings), and the field that scored it first."""
-        best, matched = 0.0, ""
-        folded = self.folded
-        for j in range(self.first[r], self.first[r + 1]):
-            f = folded[j]
-            if f == query:
-                s = EXACT_CODE if self.is_code[j] else EXACT_NAME
-            else:
-                ts = _TOKEN.findall(f)
-                if qtokens and all(q in ts for q in qtokens):
-                    s = ALL_WORDS + 10.0 * len(qtokens) / max(len(ts), 1)
-                elif qtokens and all(any(t.startswith(q) for t in ts) for q in qtokens):
-                    s = PREFIX
-                elif query in f:
-                    s = SUBSTRING
-                else:
-                    continue
-            if s > best:
-                best, matched = s, self.fields[j]
-        return best, matched
+    def word_score(self, j: int, count: int) -> float:
+        """The score of name ``j``, which holds every one of ``count`` query tokens
+        whole: higher the fewer other tokens it has."""
+        return ALL_WORDS + 10.0 * count / max(len(_TOKEN.findall(self.folded[j])), 1)
 
 
 def _min_shared_bigrams(query_length: int, length: int) -> int:
@@ -382,22 +369,40 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
     index: _Index = dataset._cached("search", lambda: _Index(dataset))
     qtokens = _TOKEN.findall(query)
     name_record = index.name_record
-    names = index.exact_names(query)
+    exact = index.exact_names(query)
+    whole: set[int] = set()
     prefix: set[int] = set()
+    substring: set[int] = set()
     if qtokens:
         whole, prefix = index.words_and_prefixes(qtokens)
-        names |= whole
+    names = exact | whole
     if limit is None or len({name_record[j] for j in names}) < limit:
         names |= prefix
         if limit is None or len({name_record[j] for j in names}) < limit:
-            names |= index.substring_names(query)
-    records = index.records
-    hits: list[SearchHit] = []
+            substring = index.substring_names(query)
+            names |= substring
+    records, fields, is_code = index.records, index.fields, index.is_code
+    # Each name found scores by the best kind of match it is in. Only the names
+    # found are scored: a record's other names match in no kind, or in a lower kind
+    # than the one that filled ``limit`` (which is why it was not looked for), so
+    # the record's best score, and the first field that has it, are the same.
+    count = len(qtokens)
+    best: dict[int, tuple[float, str]] = {}
+    for j in sorted(names):
+        if j in exact:
+            score = EXACT_CODE if is_code[j] else EXACT_NAME
+        elif j in whole:
+            score = index.word_score(j, count)
+        else:
+            score = PREFIX if j in prefix else SUBSTRING
+        r = name_record[j]
+        if score > best.get(r, _NOTHING)[0]:
+            best[r] = (score, fields[j])
     scored = {name_record[j] for j in names}
-    for r in scored:
-        best, matched = index.score(query, qtokens, r)
-        if best > 0:
-            hits.append(SearchHit(record=records[r], score=best, matched=matched))
+    found = [(score, r, matched) for r, (score, matched) in best.items()]
+    if limit is not None and len(found) > limit:
+        found = heapq.nsmallest(limit, found, key=lambda x: (-x[0], records[x[1]].id))
+    hits = [SearchHit(record=records[r], score=score, matched=m) for score, r, m in found]
     if len(query) >= 4 and (limit is None or len(hits) < limit):
         room = None if limit is None else limit - len(hits)
         hits.extend(_close_spellings(dataset, index, query, scored, room))
