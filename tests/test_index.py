@@ -67,6 +67,26 @@ class TestStabbingIndex:
         for day in days:
             assert index.stab_sorted(day) == sorted(brute(starts, ends, day))
 
+    @given(intervals, st.lists(st.integers(-100, 700), min_size=1, max_size=20))
+    def test_checks_bound_the_work(self, spans: list[tuple[int, int]], days: list[int]) -> None:
+        """checks() counts at most every interval, and the intervals it does not
+        count that hold the day are those taken whole."""
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
+        index = StabbingIndex(starts, ends, shift=3)
+        for day in days:
+            assert 0 <= index.checks(day) <= len(spans)
+            inside = index._base <= day < index._top
+            whole = len(index._full[(day >> 3) - index._first_block]) if inside else 0
+            assert len(brute(starts, ends, day)) <= index.checks(day) + whole
+
+    def test_long_intervals_need_no_checks(self) -> None:
+        """Intervals covering a whole block are taken without being checked."""
+        starts = list(range(0, 1000, 10))
+        index = StabbingIndex(starts, [s + 5000 for s in starts], shift=4)
+        assert index.checks(2000) == 0
+        assert index.stab_sorted(2000) == list(range(100))
+
     def test_block_edges(self) -> None:
         """Intervals starting and ending on, beside and inside block edges."""
         starts, ends = [], []

@@ -80,6 +80,8 @@ _KIND_OF: Final = {cls: name for name, cls in COLLECTIONS.items()}
 _RECORD_CLASSES: Final = tuple(COLLECTIONS.values())
 SMALL: Final = 256
 """Below this many records a query scans instead of building an index."""
+_CHECKS_PER_SCAN: Final = 2
+"""A query scans when its index would check more than half the records one by one."""
 
 T = TypeVar("T")
 
@@ -498,12 +500,18 @@ class Dataset:
             return _scan_in_force(bounds, lo, hi, include_possible)
         if lo != hi:  # a partial date: a span of days, which the index does not answer
             return _scan_in_force(bounds, lo, hi, include_possible)
-        certain = self._agreement_index(possible=False).stab_sorted(lo)
+        certain_index = self._agreement_index(possible=False)
+        # Checking one interval costs the index about what it costs the scan.
+        if certain_index.checks(lo) * _CHECKS_PER_SCAN > n:
+            return _scan_in_force(bounds, lo, hi, include_possible)
+        certain = certain_index.stab_sorted(lo)
         if not include_possible:
             return certain, []
+        possible_index = self._agreement_index(possible=True)
+        if possible_index.checks(lo) * _CHECKS_PER_SCAN > n:
+            return _scan_in_force(bounds, lo, hi, include_possible)
         taken = set(certain)
-        possible = self._agreement_index(possible=True).stab_sorted(lo)
-        return certain, [i for i in possible if i not in taken]
+        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -567,21 +575,34 @@ class Dataset:
         self, post: str, holders: _Tenures, lo: int, hi: int, exclusive: bool
     ) -> tuple[list[int], list[int]]:
         bounds = holders.bounds
-
-        def build() -> tuple[StabbingIndex, StabbingIndex]:
-            from canjapan._index import StabbingIndex
-
-            s_lo, s_hi, e_lo, e_hi = (array("q", map(itemgetter(k), bounds)) for k in range(4))
-            return StabbingIndex(s_hi, e_lo), StabbingIndex(s_lo, e_hi)
-
-        certain_index, possible_index = self._cached(f"holders:{post}", build)
         if lo != hi:  # a partial date: a span of days, which the index does not answer
             return _scan_holders(bounds, lo, hi, exclusive)
+        n = len(bounds)
+        certain_index = self._holder_index(post, bounds, possible=False)
+        if certain_index.checks(lo) * _CHECKS_PER_SCAN > n:
+            return _scan_holders(bounds, lo, hi, exclusive)
         certain = certain_index.stab_sorted(lo)
-        if certain and exclusive:
+        if certain and exclusive:  # nobody else is possible: that index is not needed
             return certain, []
+        possible_index = self._holder_index(post, bounds, possible=True)
+        if possible_index.checks(lo) * _CHECKS_PER_SCAN > n:
+            return _scan_holders(bounds, lo, hi, exclusive)
         taken = set(certain)
         return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
+
+    def _holder_index(
+        self, post: str, bounds: Sequence[tuple[int, int, int, int]], possible: bool
+    ) -> StabbingIndex:
+        """The index of the days a post's tenures certainly (or possibly) cover."""
+
+        def build() -> StabbingIndex:
+            from canjapan._index import StabbingIndex
+
+            lo, hi = (0, 3) if possible else (1, 2)
+            starts, ends = (array("q", map(itemgetter(k), bounds)) for k in (lo, hi))
+            return StabbingIndex(starts, ends)
+
+        return self._cached(f"holders:{post}:{possible}", build)
 
     def _post_tenures(self) -> Mapping[str, _Tenures]:
         def build() -> Mapping[str, _Tenures]:

@@ -184,6 +184,14 @@ class StabbingIndex:
     def __len__(self) -> int:
         return self._size
 
+    def checks(self, day: int) -> int:
+        """How many intervals a stab of ``day`` checks one by one (the others it
+        takes whole, or skips): a scan checks all of them."""
+        if not self._base <= day < self._top:
+            return len(self._before[0] if day < self._base else self._after[0])
+        b = (day >> self._shift) - self._first_block
+        return len(self._heads[b][0]) + len(self._tails[b][0]) + len(self._short[b][0])
+
     def stab_sorted(self, day: int) -> list[int]:
         """The positions of the intervals with ``start <= day < end``, in increasing order."""
         if not self._base <= day < self._top:
