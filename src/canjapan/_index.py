@@ -4,13 +4,14 @@ lie in or overlap a window.
 ``StabbingIndex`` cuts the days into blocks of ``2**shift`` days and keeps, for
 each block, the intervals covering all of it, and those starting or ending inside
 it with the day they start or end on, sorted by position (those inside one block,
-by start). A query takes the covering ones whole, filters the few others with
-``itertools.compress``, and merges the sorted runs (``list.sort`` merges runs in
-linear time): only the few intervals from inside one block are sorted, and no
-interval that cannot contain the day is touched. Blocks are long enough that the
-covering lists hold at most ``_BUDGET`` entries per interval on average, and
-longer still while about ``_ENDS_PER_BLOCK`` intervals or fewer start or end
-inside each. Building is one pass over the intervals.
+by start); those over every block are kept once. A query takes the covering ones
+whole, filters the few others with ``itertools.compress``, and merges the sorted
+runs (``list.sort`` merges runs in linear time): only the few intervals from
+inside one block are sorted, and no interval that cannot contain the day is
+touched. Blocks are long enough that the covering lists hold at most ``_BUDGET``
+entries per interval on average, and longer still while about
+``_ENDS_PER_BLOCK`` intervals or fewer start or end inside each. Building is one
+pass over the intervals.
 
 ``SpanIndex`` sorts spans by *length class*: class ``c`` holds those shorter than
 ``2**c`` days, sorted by start. A span of class ``c`` straddling day ``d``
@@ -30,7 +31,7 @@ from canjapan._status import ALWAYS, NEVER
 
 __all__ = ["SpanIndex", "StabbingIndex"]
 
-_BUDGET = 8
+_BUDGET = 7
 """At most this many block entries per interval, on average: the block length is
 the shortest that keeps to it (memory and build time against query time)."""
 _MIN_SHIFT = 4
@@ -62,9 +63,10 @@ def _grid(starts: array[int], ends: array[int], shift: int | None) -> tuple[int,
         return base, top, shift
     # The covering entries are about (total length) / 2**shift; a sample of the
     # intervals estimates the total.
+    # Intervals over every block are kept apart (see StabbingIndex): not counted.
     step = max(1, n // 65536)
     sample = map(sub, map(min, ends[::step], repeat(top)), map(max, starts[::step], repeat(base)))
-    total = step * sum(map(max, sample, repeat(0)))
+    total = step * sum(length for length in sample if 0 < length < top - base)
     shift = _MIN_SHIFT
     while total >> shift > _BUDGET * n or (top - base) >> shift > 2 * n + 64:
         shift += 1
@@ -111,6 +113,7 @@ class StabbingIndex:
         "_base",
         "_before",
         "_ends",
+        "_everywhere",
         "_first_block",
         "_full",
         "_heads",
@@ -154,8 +157,13 @@ class StabbingIndex:
         head_id, head_start = ([a.append for a in c] for c in zip(*heads, strict=True))
         tail_id, tail_end = ([a.append for a in c] for c in zip(*tails, strict=True))
         short_id, short_start, short_end = ([a.append for a in c] for c in zip(*short, strict=True))
+        everywhere = array("q")  # over every block: in no block's lists
+        add_everywhere = everywhere.append
         for i, s, e in zip(range(n), lo, hi, strict=True):
             if e <= s:
+                continue
+            if s == base and e == top:
+                add_everywhere(i)
                 continue
             # The blocks it covers whole: first..stop - 1.
             first = ((s + mask) >> shift) - first_block
@@ -173,9 +181,7 @@ class StabbingIndex:
                 tail_end[stop](e)
             for add in add_full[first:stop]:
                 add(i)
-        self._full = full
-        self._heads = heads
-        self._tails = tails
+        self._full, self._everywhere, self._heads, self._tails = full, everywhere, heads, tails
         # Those inside one block by start: a query filters only those started.
         self._short = [_by_start(*columns) for columns in short]
         self._before = _outside(starts, ends, map(lt, starts, repeat(base)) if below else ())
@@ -204,6 +210,8 @@ class StabbingIndex:
             return [i for i in outside if starts[i] <= day < ends[i]]
         b = (day >> self._shift) - self._first_block
         found = self._full[b].tolist()
+        if self._everywhere:
+            found += self._everywhere
         days = repeat(day)
         ids, starts = self._heads[b]
         found += compress(ids, map(le, starts, days))
