@@ -735,3 +735,47 @@ class TestTimelineAgainstScan:
             agreements=[signed_then_in_force("2020-05-01", "2020-05-01")],
         )
         assert [e.kind for e in ds.timeline()] == ["entered_into_force", "signed"]
+
+
+def _succession(n: int) -> Dataset:
+    """A post held by ``n`` people in turn, one year each from the year 1000; in
+    the year 1001 + 3k only the year of the handover is known."""
+    cite = (Citation(source="src", quote="q"),)
+    people = []
+    for i in range(n):
+        year = 1000 + i
+        start = PartialDate(year) if i % 3 == 1 else PartialDate(year, 1, 1)
+        end = PartialDate(year + 1) if i % 3 == 0 else PartialDate(year + 1, 1, 1)
+        tenure = Tenure(post="post", start=start, end=end, citations=cite)
+        people.append(Person(id=f"p{i:05}", name=f"P {i}", tenures=(tenure,), citations=cite))
+    return Dataset(
+        name="succession",
+        version="1",
+        as_of="2026-01-01",
+        sources=[Source(id="src", title="S")],
+        posts=[Post(id="post", title="Post", country="CAN", citations=cite)],
+        people=people,
+    )
+
+
+class TestIndexedOfficeHolders:
+    """Office holders of a post with thousands of tenures, from its indexes."""
+
+    def test_certain_holder_needs_no_possible_index(self) -> None:
+        """A single-holder post certainly held on the day answers from the certain
+        index alone: the possible holders' index is not built."""
+        ds = _succession(3000)
+        h = ds.office_holders("post", "1500-06-15", include_possible=True)
+        assert [x.person.id for x in h.certain] == ["p00500"]
+        assert h.possible == ()
+        assert "holders:post:False" in ds._cache
+        assert "holders:post:True" not in ds._cache
+
+    def test_uncertain_day_builds_the_possible_index(self) -> None:
+        """On a day only possibly held, the possible holders come from their index,
+        as a scan finds them."""
+        ds = _succession(3000)
+        h = ds.office_holders("post", "1601-06-01", include_possible=True)
+        assert h.certain == ()
+        assert [x.person.id for x in h.possible] == ["p00600", "p00601"]
+        assert "holders:post:True" in ds._cache

@@ -116,14 +116,6 @@ class AgreementStatus:
         return AgreementState.IN_FORCE in self.possible
 
 
-def _lo(d: PartialDate | None, default: int) -> int:
-    return default if d is None else d._lo
-
-
-def _hi(d: PartialDate | None, default: int) -> int:
-    return default if d is None else d._hi
-
-
 def agreement_bounds(agreement: Agreement) -> tuple[int, int, int, int]:
     """``(start_lo, start_hi, end_lo, end_hi)``: the span of days the effect can start
     and stop in. ``ALWAYS`` and ``NEVER`` stand for unbounded."""
