@@ -496,22 +496,18 @@ class Dataset:
     ) -> tuple[list[int], list[int]]:
         bounds = self._agreement_bounds()
         n = len(bounds)
-        if n < SMALL:
-            return _scan_in_force(bounds, lo, hi, include_possible)
-        if lo != hi:  # a partial date: a span of days, which the index does not answer
-            return _scan_in_force(bounds, lo, hi, include_possible)
-        certain_index = self._agreement_index(possible=False)
-        # Checking one interval costs the index about what it costs the scan.
-        if certain_index.checks(lo) * _CHECKS_PER_SCAN > n:
-            return _scan_in_force(bounds, lo, hi, include_possible)
-        certain = certain_index.stab_sorted(lo)
-        if not include_possible:
-            return certain, []
-        possible_index = self._agreement_index(possible=True)
-        if possible_index.checks(lo) * _CHECKS_PER_SCAN > n:
-            return _scan_in_force(bounds, lo, hi, include_possible)
-        taken = set(certain)
-        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
+        # Below SMALL, or for a partial date (a span of days), the scan answers.
+        if n >= SMALL and lo == hi:
+            found = _stab(
+                self._agreement_index(possible=False),
+                lambda: self._agreement_index(possible=True),
+                lo,
+                n,
+                lambda certain: include_possible,
+            )
+            if found is not None:
+                return found
+        return _scan_in_force(bounds, lo, hi, include_possible)
 
     def office_holders(
         self, post: str | Post, on: DateLike | None = None, *, include_possible: bool = False
@@ -575,20 +571,18 @@ class Dataset:
         self, post: str, holders: _Tenures, lo: int, hi: int, exclusive: bool
     ) -> tuple[list[int], list[int]]:
         bounds = holders.bounds
-        if lo != hi:  # a partial date: a span of days, which the index does not answer
-            return _scan_holders(bounds, lo, hi, exclusive)
-        n = len(bounds)
-        certain_index = self._holder_index(post, bounds, possible=False)
-        if certain_index.checks(lo) * _CHECKS_PER_SCAN > n:
-            return _scan_holders(bounds, lo, hi, exclusive)
-        certain = certain_index.stab_sorted(lo)
-        if certain and exclusive:  # nobody else is possible: that index is not needed
-            return certain, []
-        possible_index = self._holder_index(post, bounds, possible=True)
-        if possible_index.checks(lo) * _CHECKS_PER_SCAN > n:
-            return _scan_holders(bounds, lo, hi, exclusive)
-        taken = set(certain)
-        return certain, [i for i in possible_index.stab_sorted(lo) if i not in taken]
+        if lo == hi:  # a partial date is a span of days, which the index does not answer
+            found = _stab(
+                self._holder_index(post, bounds, possible=False),
+                lambda: self._holder_index(post, bounds, possible=True),
+                lo,
+                len(bounds),
+                # Someone certain in a post held by one person rules out the others.
+                lambda certain: not (certain and exclusive),
+            )
+            if found is not None:
+                return found
+        return _scan_holders(bounds, lo, hi, exclusive)
 
     def _holder_index(
         self, post: str, bounds: Sequence[tuple[int, int, int, int]], possible: bool
@@ -870,6 +864,29 @@ def _holders(tenures: _Tenures, ids: Iterable[int]) -> tuple[Holder, ...]:
             holder = made[i] = Holder(person=people[i], tenure=held[i])
         out.append(holder)
     return tuple(out)
+
+
+def _stab(
+    certain_index: StabbingIndex,
+    possible_index: Callable[[], StabbingIndex],
+    day: int,
+    n: int,
+    wants_possible: Callable[[list[int]], bool],
+) -> tuple[list[int], list[int]] | None:
+    """The certain and (if ``wants_possible(certain)``) possible positions on
+    ``day`` from the indexes, the possible index made only then; ``None`` when an
+    index would check more than half the ``n`` records one by one, so that a scan
+    is as cheap (checking one costs the index about what it costs the scan)."""
+    if certain_index.checks(day) * _CHECKS_PER_SCAN > n:
+        return None
+    certain = certain_index.stab_sorted(day)
+    if not wants_possible(certain):
+        return certain, []
+    index = possible_index()
+    if index.checks(day) * _CHECKS_PER_SCAN > n:
+        return None
+    taken = set(certain)
+    return certain, [i for i in index.stab_sorted(day) if i not in taken]
 
 
 def _rebuild(name: str, fields: dict[str, Any]) -> Dataset:
