@@ -246,3 +246,93 @@ class TestTokenCharacters:
         chars = {c for r in bundled for _, name, _ in names_of(r) for c in _fold(name)}
         for c in chars:
             assert _search._is_token_char(c) is bool(_search._TOKEN.fullmatch(c)), c
+
+
+def _places_dataset(*names: str) -> Dataset:
+    """A dataset of places with these names."""
+    cite = (canjapan.Citation(source="src", quote="q"),)
+    return Dataset(
+        name="T",
+        version="1",
+        as_of="2026-01-01",
+        sources=[canjapan.Source(id="src", title="Source")],
+        places=[
+            canjapan.Place(id=f"p{i}", name=name, kind="city", citations=cite)
+            for i, name in enumerate(names)
+        ],
+    )
+
+
+class TestTokenText:
+    """Token lookups in the token text find every token, wherever it sits."""
+
+    def test_adjacent_tokens(self) -> None:
+        """A whole token right before a longer one with the same start is whole."""
+        ds = _places_dataset("o oye", "oye o", "o", "x-o-o", "ō·ò")
+        for q in ["o", "oye", "o oye", "oy"]:
+            assert plain(search(ds, q, limit=None)) == plain(
+                scan_search(ds, normalized(q), limit=None)
+            ), q
+        index: Any = ds._cached("search", lambda: None)
+        whole, prefix = index.token_names("o")  # name 0 is the source's title
+        assert whole == {1, 2, 3, 4, 5}
+        assert prefix == whole
+
+    def test_tokens_at_name_edges(self) -> None:
+        """A token ending one name and the same token starting the next are both found."""
+        ds = _places_dataset("bay keen", "keen bay", "keen")
+        search(ds, "keen")
+        index: Any = ds._cached("search", lambda: None)  # name 0 is the source's title
+        assert index.token_names("keen") == ({1, 2, 3}, {1, 2, 3})
+        assert index.token_names("bay") == ({1, 2}, {1, 2})
+
+
+class TestNameReading:
+    """Names read a field at a time keep each record's names in names_of order."""
+
+    def test_matches_names_of(self, bundled: Dataset) -> None:
+        """Every record's names, in order, are what names_of gives."""
+        names = _search._Names(bundled)
+        by_record: dict[int, list[tuple[str, str, bool]]] = {}
+        for j, text in enumerate(names.texts):
+            by_record.setdefault(names.owner[j], []).append(
+                (names.fields[j], text, names.is_code[j])
+            )
+        for r, record in enumerate(names.records):
+            assert by_record.get(r, []) == list(names_of(record)), record.id
+
+    @given(ds=datasets(max_agreements=6, max_events=6))
+    def test_generated_datasets(self, ds: Dataset) -> None:
+        """And on generated datasets, whose fields may be empty or hold several names."""
+        names = _search._Names(ds)
+        got = sorted(zip(names.owner, range(len(names.texts)), names.texts, strict=True))
+        expected = [(r, text) for r, record in enumerate(ds) for _, text, _ in names_of(record)]
+        assert [(r, text) for r, _, text in got] == expected
+
+
+class TestCloseSpellingBlocks:
+    """Close spellings are found through blocks of names, and across them."""
+
+    @pytest.mark.parametrize("block", [1, 2, 4096])
+    def test_blocks_of_any_size(
+        self, bundled: Dataset, monkeypatch: pytest.MonkeyPatch, block: int
+    ) -> None:
+        """However many names a block holds, the close spellings are the scan's."""
+        monkeypatch.setattr(_search, "_BLOCK", block)
+        ds = bundled.replace()
+        for q in ["Kihra", "Trudo", "Pacfic Vanguard", "Harpon", "Ministr"]:
+            assert plain(search(ds, q, limit=None)) == scanned(q), q
+
+    def test_forget_queries(self, bundled: Dataset) -> None:
+        """Forgetting what queries left gives the same answers again."""
+        ds = bundled.replace()
+        first = plain(search(ds, "Kihra", limit=None))
+        index: Any = ds._cached("search", lambda: None)
+        fuzzy: Any = ds._cached("search_fuzzy", lambda: None)
+        assert index._postings
+        assert fuzzy._bigrams
+        index.forget_queries()
+        fuzzy.forget_queries()
+        assert not index._postings
+        assert not fuzzy._bigrams
+        assert plain(search(ds, "Kihra", limit=None)) == first

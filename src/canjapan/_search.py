@@ -7,12 +7,14 @@ import heapq
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from itertools import accumulate, repeat
-from operator import add
+from collections.abc import Collection, Iterable, Iterator
+from itertools import accumulate, chain, compress, groupby, islice, repeat
+from operator import add, attrgetter, itemgetter, sub
 from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from canjapan._model import (
     Agreement,
@@ -57,71 +59,145 @@ def _fold(text: str) -> str:
     return text.translate(marks).casefold()
 
 
+_ONE: Final = 0
+_OPTIONAL: Final = 1
+_MANY: Final = 2
+_LABELS: Final = 3
+
+_Field = tuple[str, int, bool]
+
+_NAME_FIELDS: Final[dict[type, tuple[_Field, ...]]] = {
+    Agreement: (
+        ("title", _ONE, False),
+        ("short_names", _MANY, False),
+        ("abbreviations", _MANY, True),
+    ),
+    Event: (("title", _ONE, False), ("aliases", _MANY, True)),
+    Mechanism: (
+        ("name", _ONE, False),
+        ("abbreviations", _MANY, True),
+        ("aliases", _MANY, True),
+    ),
+    Organization: (
+        ("name", _ONE, False),
+        ("abbreviation", _OPTIONAL, True),
+        ("aliases", _MANY, True),
+    ),
+    Person: (("name", _ONE, False), ("aliases", _MANY, True)),
+    Post: (("title", _ONE, False),),
+    Source: (("title", _ONE, False),),
+    Place: (("name", _ONE, False),),
+    Topic: (("name", _ONE, False),),
+    Figure: (("description", _ONE, False),),
+}
+"""The fields each kind of record is known by, in order: ``(attribute, how, is_code)``,
+``how`` being one text, an optional text, a tuple of texts or a tuple of labels.
+Labels come last, for the kinds that have them."""
+for _cls, _fields in _NAME_FIELDS.items():
+    if "labels" in attrs.fields_dict(_cls):
+        _NAME_FIELDS[_cls] = (*_fields, ("labels", _LABELS, False))
+del _cls, _fields
+
+
+def _name_fields(cls: type) -> tuple[_Field, ...]:
+    """The name fields of records of class ``cls`` (or of the model class it extends)."""
+    for base in cls.__mro__:
+        found = _NAME_FIELDS.get(base)
+        if found is not None:
+            return found
+    return ()
+
+
 def names_of(record: Record) -> Iterator[tuple[str, str, bool]]:
     """``(field, text, is_code)`` for every name a record is known by."""
-    if isinstance(record, Agreement):
-        yield "title", record.title, False
-        for s in record.short_names:
-            yield "short_names", s, False
-        for a in record.abbreviations:
-            yield "abbreviations", a, True
-    elif isinstance(record, Event):
-        yield "title", record.title, False
-        for a in record.aliases:
-            yield "aliases", a, True
-    elif isinstance(record, Mechanism):
-        yield "name", record.name, False
-        for a in record.abbreviations:
-            yield "abbreviations", a, True
-        for a in record.aliases:
-            yield "aliases", a, True
-    elif isinstance(record, Organization):
-        yield "name", record.name, False
-        if record.abbreviation:
-            yield "abbreviation", record.abbreviation, True
-        for a in record.aliases:
-            yield "aliases", a, True
-    elif isinstance(record, Person):
-        yield "name", record.name, False
-        for a in record.aliases:
-            yield "aliases", a, True
-    elif isinstance(record, Post | Source):
-        yield "title", record.title, False
-    elif isinstance(record, Place | Topic):
-        yield "name", record.name, False
-    elif isinstance(record, Figure):
-        yield "description", record.description, False
-    for label in getattr(record, "labels", ()):
-        yield "labels", label.text, False
+    for attr, how, is_code in _name_fields(type(record)):
+        value = getattr(record, attr)
+        if how == _ONE:
+            yield attr, value, is_code
+        elif how == _OPTIONAL:
+            if value:
+                yield attr, value, is_code
+        elif how == _MANY:
+            for text in value:
+                yield attr, text, is_code
+        else:
+            for label in value:
+                yield attr, label.text, is_code
+
+
+class _Names:
+    """Every name of a dataset's records, read a field at a time: runs of records of
+    one class are read attribute by attribute, so that the names of a record come
+    in the order [`names_of`][] gives them, among those of other records.
+
+    ``records`` is the dataset in order; for each name, ``owner`` is its record's
+    position, ``fields`` its field and ``is_code`` whether it is a code.
+    """
+
+    __slots__ = ("fields", "is_code", "owner", "records", "texts")
+
+    def __init__(self, dataset: Iterable[Record]) -> None:
+        self.records = records = list(dataset)
+        self.texts: list[str] = []
+        self.fields: list[str] = []
+        self.is_code: list[bool] = []
+        self.owner = array("l")
+        at = 0
+        for cls, run in groupby(map(type, records)):
+            size = len(list(run))
+            self._read(cls, records[at : at + size], at)
+            at += size
+
+    def _read(self, cls: type, records: list[Record], base: int) -> None:
+        texts, owner = self.texts, self.owner
+        positions = range(base, base + len(records))
+        each = array("l", positions)  # the owners of a field every record has once
+        for attr, how, is_code in _name_fields(cls):
+            before = len(texts)
+            values = list(map(attrgetter(attr), records))
+            if how == _ONE:
+                texts.extend(values)
+                owner.extend(each)
+            elif how == _OPTIONAL:
+                texts.extend(compress(values, values))
+                owner.extend(compress(positions, values))
+            else:
+                counts = list(map(len, values))
+                if not any(counts):
+                    continue
+                items = chain.from_iterable(values)
+                texts.extend(items if how == _MANY else map(_LABEL_TEXT, items))
+                if min(counts) == max(counts) == 1:  # one each: the usual case
+                    owner.extend(each)
+                else:
+                    owner.extend(chain.from_iterable(map(repeat, positions, counts)))
+            added = len(texts) - before
+            self.fields.extend(repeat(attr, added))
+            self.is_code.extend(repeat(is_code, added))
 
 
 MAX_QUERY: Final = 200
 """Queries are cut to this many characters (once folded and stripped)."""
 _POSTINGS: Final = 20_000
-"""The most tokens whose names an index keeps."""
+"""The most tokens (or character pairs) whose answers an index keeps."""
 _FEW: Final = 256
 """Few enough names to check the remaining query tokens in each."""
+_BLOCK: Final = 4096
+"""Names per block of the close-spelling table's token sets."""
+_CHECK: Final = 4096
+"""Few enough names to compare each with a query instead of looking for it."""
+_SAMPLE: Final = 256
+_SAMPLES: Final = 16
+"""Runs of names, and their number, whose tokens tell how common a token is."""
+_WINDOW_SCAN: Final = 256
+"""Few enough words of a query's length to compare every one with it."""
 
 _SEP: Final = "\x00"
-
-
-def _fold_all(texts: list[str]) -> list[str]:
-    """``[_fold(t) for t in texts]``, folding them joined in one pass.
-
-    Decomposition, dropping combining marks and case folding all work character by
-    character, and the separator (NUL) is a starter none of them changes, so the
-    joined text folds to the folded texts joined.
-    """
-    if not texts:
-        return []
-    joined = _SEP.join(texts)
-    if joined.count(_SEP) != len(texts) - 1:  # a text holds the separator
-        return [_fold(t) for t in texts]
-    if joined.isascii():
-        return joined.lower().split(_SEP)
-    joined = unicodedata.normalize("NFKD", joined)
-    marks = {ord(c): None for c in set(joined) if unicodedata.combining(c)}
-    return joined.translate(marks).casefold().split(_SEP)
+_GAP: Final = _SEP * 3
+"""What the names are joined with: a token at either end of a name is then framed
+by spaces in the token text, whatever name is beside it."""
+_LABEL_TEXT: Final = attrgetter("text")
+_FIRST_CHAR: Final = itemgetter(slice(None, 1))
 
 
 def _is_token_char(c: str) -> bool:
@@ -129,22 +205,48 @@ def _is_token_char(c: str) -> bool:
     return c.isalnum() or c in "_+"
 
 
+_ASCII_SPACES: Final = {i: " " for i in range(128) if not _is_token_char(chr(i))}
+
+
+def _token_text(blob: str) -> str:
+    """``blob`` with every character that is not part of a token made a space.
+
+    Positions do not move, and every token is framed by spaces, so ``" q "`` finds
+    the token ``q`` and ``" q"`` the tokens starting with it with no check around
+    each hit."""
+    if blob.isascii():
+        return blob.translate(_ASCII_SPACES)  # a 1:1 ASCII table: translated in C
+    spaces = {ord(c): " " for c in set(blob) if not _is_token_char(c)}
+    return blob.translate(spaces)
+
+
+def _hits(parts: list[str], width: int, offset: int = 0) -> Iterator[int]:
+    """Where the text ``str.split`` cut into ``parts`` at a separator of ``width``
+    characters has, for each separator, its second character, plus ``offset``."""
+    ends = accumulate(map(add, map(len, islice(parts, len(parts) - 1)), repeat(width)))
+    return map(add, ends, repeat(offset + 1 - width))
+
+
 class _Index:
     """Every name of a dataset's records, folded once and joined into one text,
-    in which ``str.find`` answers exact, whole-word, prefix and substring matches
-    without scoring every name.
+    in which ``str.find`` and ``str.split`` answer exact, whole-word, prefix and
+    substring matches without scoring every name.
 
-    Names are numbered in record order; ``first[r]`` is record ``r``'s first name,
-    and name ``j`` starts at ``starts[j]`` in ``blob`` (the names, each followed by
-    a NUL, after a leading NUL). A name holding a NUL itself (``blob`` is then
-    ``None``) turns every lookup into a scan of the folded names.
+    The names are read a field at a time (see [`_Names`][]) and numbered in that
+    order; name ``j`` starts at ``starts[j]`` in ``blob`` (the names, joined by and
+    framed with three NULs). ``tokens`` is ``blob`` with every character that is
+    not part of a token made a space, built on the first token lookup. A name
+    holding a NUL itself (``blob`` is then ``None``) turns every lookup into a scan
+    of the folded names.
     """
 
     __slots__ = (
         "_postings",
+        "_sample",
+        "_tokens",
         "blob",
+        "count",
         "fields",
-        "first",
         "folded",
         "is_code",
         "name_record",
@@ -153,69 +255,126 @@ class _Index:
     )
 
     def __init__(self, dataset: Dataset) -> None:
-        records: list[Record] = []
-        first = array("l")
-        fields: list[str] = []
-        texts: list[str] = []
-        codes: list[bool] = []
-        name_record = array("l")
-        for r, record in enumerate(dataset):
-            records.append(record)
-            first.append(len(fields))
-            for field, text, is_code in names_of(record):
-                fields.append(field)
-                texts.append(text)
-                codes.append(is_code)
-                name_record.append(r)
-        first.append(len(fields))
-        self.records = records
-        self.first = first
-        self.fields = fields
-        self.is_code = codes
-        self.name_record = name_record
-        self.folded = folded = _fold_all(texts)
-        joined = _SEP.join(folded)
-        holds_sep = joined.count(_SEP) > max(len(folded) - 1, 0)  # a name holds a NUL
-        self.blob = None if holds_sep else _SEP + joined + _SEP
-        # starts[j] = 1 + sum(len(f) + 1 for the names before j)
-        self.starts = array("l", accumulate(map(add, map(len, folded), repeat(1)), initial=1))
+        names = _Names(dataset)
+        texts = names.texts
+        self.records = names.records
+        self.fields = names.fields
+        self.is_code = names.is_code
+        self.name_record = names.owner
+        self.count = len(texts)
+        joined = _GAP.join(texts)
+        lengths: Iterable[int]
+        self.blob: str | None = None
+        self.folded: list[str] | None = None
+        if joined.count(_SEP) != 3 * max(len(texts) - 1, 0):  # a name holds a NUL
+            self.folded = [_fold(t) for t in texts]
+            lengths = map(len, self.folded)
+        elif joined.isascii():
+            self.blob = (_GAP + joined + _GAP).lower()
+            lengths = map(len, texts)  # lower() keeps an ASCII text's length
+        else:
+            # Decomposition, dropping combining marks and case folding all work
+            # character by character, and NUL is a starter none of them changes, so
+            # the joined names fold to the folded names joined.
+            self.blob = _fold(_GAP + joined + _GAP)
+            lengths = map(len, self.blob[3:-3].split(_GAP)) if texts else ()
+        # starts[j] = 3 + sum(len(name) + 3 for the folded names before j)
+        self.starts = array("l", accumulate(map(add, lengths, repeat(3)), initial=3))
+        self._tokens: str | None = None
+        self._sample: Counter[str] | None = None
         self._postings: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+
+    @property
+    def tokens(self) -> str:
+        """``blob`` with spaces for the characters that are not part of a token."""
+        found = self._tokens
+        if found is None:
+            assert self.blob is not None
+            found = self._tokens = _token_text(self.blob)
+        return found
+
+    def forget_queries(self) -> None:
+        """Drop what earlier queries left (the token answers), as before any query."""
+        self._postings.clear()
+
+    def name(self, j: int) -> str:
+        """Name ``j``, folded."""
+        if self.folded is not None:
+            return self.folded[j]
+        assert self.blob is not None
+        return self.blob[self.starts[j] : self.starts[j + 1] - 3]
+
+    def names(self, js: list[int]) -> Iterator[str]:
+        """The names ``js``, folded (sliced out of ``blob`` in C)."""
+        if self.folded is not None:
+            return map(self.folded.__getitem__, js)
+        assert self.blob is not None
+        starts = self.starts
+        ends = map(sub, map(starts.__getitem__, map(add, js, repeat(1))), repeat(3))
+        return map(self.blob.__getitem__, map(slice, map(starts.__getitem__, js), ends))
 
     def _name_at(self, at: int) -> int:
         return bisect_right(self.starts, at) - 1
 
-    def exact_names(self, query: str) -> set[int]:
-        """The names whose folded text is ``query``."""
-        if self.blob is None or _SEP in query:
-            return {j for j, f in enumerate(self.folded) if f == query}
+    def names_at(self, places: Iterable[int]) -> Iterator[int]:
+        """The name holding each position of ``blob`` (or of ``tokens``)."""
+        starts = self.starts
+        return map(sub, map(bisect_right, repeat(starts), places), repeat(1))
+
+    def exact_names(self, query: str, among: Collection[int] | None = None) -> set[int]:
+        """The names whose folded text is ``query``, of ``among`` if given (the names
+        holding every query token whole, which any such name does)."""
+        if among is not None and len(among) <= _CHECK:
+            size, starts = len(query), self.starts
+            return {
+                j for j in among if starts[j + 1] - starts[j] - 3 == size and self.name(j) == query
+            }
+        if self.folded is not None or _SEP in query:
+            return {j for j, f in enumerate(self.names(list(range(self.count)))) if f == query}
+        assert self.blob is not None
         found: set[int] = set()
         find, framed = self.blob.find, _SEP + query + _SEP
         at = find(framed)
         while at >= 0:
             found.add(self._name_at(at + 1))
-            at = find(framed, at + len(framed) - 1)
+            at = find(framed, at + len(framed))
         return found
+
+    def _rarity(self, token: str) -> tuple[int, int]:
+        """How common ``token`` is in a sample of the names (``_SAMPLES`` runs of
+        ``_SAMPLE`` names spread over all), then longer first."""
+        sample = self._sample
+        if sample is None:
+            count = self.count
+            runs = range(0, count, max(count // _SAMPLES, _SAMPLE))
+            if self.folded is not None:
+                texts = [f for lo in runs for f in self.folded[lo : lo + _SAMPLE]]
+            else:
+                starts, blob = self.starts, self.blob
+                assert blob is not None
+                texts = [blob[starts[lo] : starts[min(lo + _SAMPLE, count)]] for lo in runs]
+            sample = self._sample = Counter(chain.from_iterable(map(_TOKEN.findall, texts)))
+        return sample[token], -len(token)
 
     def token_names(self, q: str) -> tuple[frozenset[int], frozenset[int]]:
         """The names with ``q`` as one of their tokens, and those with a token
         starting with ``q`` (a token itself).
 
-        The token postings are built lazily: each token's answer is kept (up to
-        ``_POSTINGS`` tokens), so that a common word is looked for in the
-        names once."""
+        Each token's answer is kept (up to ``_POSTINGS`` tokens), so that a common
+        word is looked for in the names once."""
         found = self._postings.get(q)
         if found is None:
-            whole, prefix = self._find_token(q)
-            found = (frozenset(whole), frozenset(prefix))
+            found = self._find_token(q)
             if len(self._postings) < _POSTINGS:
                 self._postings[q] = found
         return found
 
     def words_and_prefixes(self, qtokens: list[str]) -> tuple[set[int], set[int]]:
         """The names holding every query token whole, and those with, for every
-        query token, a token starting with it. The longest tokens are looked up
-        first; once few names are left, the rest are checked in those names."""
-        distinct = sorted(set(qtokens), key=len, reverse=True)
+        query token, a token starting with it. The rarest tokens in a sample of the
+        names are looked up first; once few names are left, the rest are checked
+        in those names."""
+        distinct = sorted(set(qtokens), key=self._rarity)
         whole, prefix = (set(x) for x in self.token_names(distinct[0]))
         rest = distinct[1:]
         while rest and len(prefix) > _FEW:
@@ -224,7 +383,7 @@ class _Index:
             prefix &= p
         if rest:
             for j in list(prefix):
-                ts = _TOKEN.findall(self.folded[j])
+                ts = _TOKEN.findall(self.name(j))
                 if not all(any(t.startswith(q) for t in ts) for q in rest):
                     prefix.discard(j)
                     whole.discard(j)
@@ -232,32 +391,42 @@ class _Index:
                     whole.discard(j)
         return whole, prefix
 
-    def _find_token(self, q: str) -> tuple[set[int], set[int]]:
-        blob = self.blob
-        if blob is None:
+    def _find_token(self, q: str) -> tuple[frozenset[int], frozenset[int]]:
+        if self.folded is not None:
             tokens = [_TOKEN.findall(f) for f in self.folded]
             return (
-                {j for j, ts in enumerate(tokens) if q in ts},
-                {j for j, ts in enumerate(tokens) if any(t.startswith(q) for t in ts)},
+                frozenset(j for j, ts in enumerate(tokens) if q in ts),
+                frozenset(j for j, ts in enumerate(tokens) if any(t.startswith(q) for t in ts)),
             )
-        whole: set[int] = set()
-        prefix: set[int] = set()
-        find, n = blob.find, len(q)
-        at = find(q)
-        while at >= 0:
-            if not _is_token_char(blob[at - 1]):
-                j = self._name_at(at)
-                prefix.add(j)
-                if not _is_token_char(blob[at + n]):
-                    whole.add(j)
-            at = find(q, at + 1)
-        return whole, prefix
+        # Split at every token starting with q: the name of each hit is found from
+        # where it is, and the hit is a whole token when a space follows it (the
+        # part after it starts with one, or is empty: the next hit took the space).
+        parts = self.tokens.split(" " + q)
+        names = list(self.names_at(_hits(parts, len(q) + 1)))
+        after = map(_FIRST_CHAR, islice(parts, 1, None))
+        whole = compress(names, map(" ".__contains__, after))
+        return frozenset(whole), frozenset(names)
+
+    def whole_names(self, word: str, blocks: _Blocks | None) -> frozenset[int]:
+        """The names with the token ``word``: what [`token_names`][] gives first,
+        found in the blocks of names that hold the token only."""
+        found = self._postings.get(word)
+        if found is not None:
+            return found[0]
+        if blocks is None:
+            return self.token_names(word)[0]
+        names: list[int] = []
+        framed = " " + word + " "
+        for start, text in blocks.holding(word):
+            parts = text.split(framed)
+            names.extend(self.names_at(_hits(parts, len(framed), start)))
+        return frozenset(names)
 
     def substring_names(self, query: str) -> set[int]:
         """The names whose folded text contains ``query``."""
         blob = self.blob
         if blob is None or _SEP in query:
-            return {j for j, f in enumerate(self.folded) if query in f}
+            return {j for j, f in enumerate(self.names(list(range(self.count)))) if query in f}
         found: set[int] = set()
         starts, find = self.starts, blob.find
         at = find(query)
@@ -267,10 +436,15 @@ class _Index:
             at = find(query, starts[j + 1])
         return found
 
-    def word_score(self, j: int, count: int) -> float:
-        """The score of name ``j``, which holds every one of ``count`` query tokens
-        whole: higher the fewer other tokens it has."""
-        return ALL_WORDS + 10.0 * count / max(len(_TOKEN.findall(self.folded[j])), 1)
+    def token_counts(self, js: list[int]) -> dict[int, int]:
+        """How many tokens each of the names ``js`` has: the words of its part of
+        ``tokens``, where every character that is not part of a token is a space."""
+        if self.folded is not None:
+            return dict(zip(js, map(len, map(_TOKEN.findall, self.names(js))), strict=True))
+        starts, text = self.starts, self.tokens
+        ends = map(sub, map(starts.__getitem__, map(add, js, repeat(1))), repeat(3))
+        parts = map(text.__getitem__, map(slice, map(starts.__getitem__, js), ends))
+        return dict(zip(js, map(len, map(str.split, parts)), strict=True))
 
 
 def _min_shared_bigrams(query_length: int, length: int) -> int:
@@ -281,9 +455,33 @@ def _min_shared_bigrams(query_length: int, length: int) -> int:
     return max(1, 3 * matched - total - 1)
 
 
+class _Blocks:
+    """The token text of an index cut into blocks of ``_BLOCK`` names, each with the
+    set of its tokens: a rare token is looked for only in the blocks holding it."""
+
+    __slots__ = ("sets", "texts")
+
+    def __init__(self, index: _Index) -> None:
+        tokens, starts = index.tokens, index.starts
+        count = index.count
+        self.texts: list[tuple[int, str]] = []
+        self.sets: list[set[str]] = []
+        for lo in range(0, count, _BLOCK):
+            hi = min(lo + _BLOCK, count)
+            # From the space before the block's first name to the one after its last.
+            a, z = starts[lo] - 1, starts[hi] - 2
+            text = tokens[a:z]
+            self.texts.append((a, text))
+            self.sets.append(set(text.split()))
+
+    def holding(self, word: str) -> list[tuple[int, str]]:
+        """``(start, text)`` of each block with the token ``word``."""
+        return list(compress(self.texts, map(set.__contains__, self.sets, repeat(word))))
+
+
 class _Fuzzy:
-    """The distinct tokens of a dataset's names by length and by the two-character
-    sequences (bigrams) they contain, to find the tokens a query may closely spell.
+    """The distinct tokens of a dataset's names, to find the tokens a query may
+    closely spell, and the blocks of names holding each.
 
     The ``difflib.SequenceMatcher`` ratio of a query and a token is ``2M/T``:
     ``M`` characters matched, in ``b`` blocks, of ``T`` in both. At 0.8 or more,
@@ -292,56 +490,71 @@ class _Fuzzy:
     ``b - 1 <= T - 2M``, and the blocks hold ``M - b >= 3M - T - 1`` bigram
     occurrences of the query, found in the token too: a token sharing fewer is
     not looked at. Its length is also within ``[2/3, 3/2]`` of the query's.
+
+    The tokens are sorted by length, so that those of a query's lengths are a run;
+    the tokens holding a bigram are found by splitting the tokens, joined, at it,
+    the first time a query has that bigram (and kept, like token answers).
     """
 
-    __slots__ = ("by_bigram", "by_length", "words")
+    __slots__ = ("_bigrams", "blocks", "lengths", "starts", "text", "words")
 
     def __init__(self, index: _Index) -> None:
-        if index.blob is None:
-            words = sorted({t for f in index.folded for t in _TOKEN.findall(f)})
+        if index.folded is not None:
+            words = sorted({t for f in index.folded for t in _TOKEN.findall(f)}, key=len)
+            self.blocks: _Blocks | None = None
         else:
-            words = sorted(set(_TOKEN.findall(index.blob)))
-        by_bigram: dict[str, list[int]] = {}
-        by_length: dict[int, list[int]] = {}
-        for w, word in enumerate(words):
-            by_length.setdefault(len(word), []).append(w)
-            for bigram in {word[i : i + 2] for i in range(len(word) - 1)}:
-                by_bigram.setdefault(bigram, []).append(w)
+            self.blocks = blocks = _Blocks(index)
+            every: set[str] = set().union(*blocks.sets)
+            words = sorted(every, key=len)
         self.words = words
-        self.by_bigram = by_bigram
-        self.by_length = by_length
+        self.lengths = lengths = array("l", map(len, words))
+        self.text = " " + " ".join(words) + " "
+        # starts[w] = 1 + sum(len(word) + 1 for the words before w)
+        self.starts = array("l", accumulate(map(add, lengths, repeat(1)), initial=1))
+        self._bigrams: dict[str, list[int]] = {}
+
+    def forget_queries(self) -> None:
+        """Drop what earlier queries left (the bigram answers), as before any query."""
+        self._bigrams.clear()
+
+    def with_bigram(self, bigram: str) -> list[int]:
+        """The tokens holding ``bigram``, in order (a token once for each time)."""
+        found = self._bigrams.get(bigram)
+        if found is None:
+            parts = self.text.split(bigram)
+            starts = self.starts
+            ends = _hits(parts, len(bigram), -1)  # where each hit starts
+            found = list(map(sub, map(bisect_right, repeat(starts), ends), repeat(1)))
+            if len(self._bigrams) < _POSTINGS:
+                self._bigrams[bigram] = found
+        return found
 
     def close(self, query: str) -> dict[str, float]:
         """The tokens whose ratio with ``query`` is at least 0.8, with that ratio."""
         n = len(query)
-        lengths = range(max(1, (2 * n) // 3), (3 * n + 1) // 2 + 1)
-        by_length, by_bigram = self.by_length, self.by_bigram
-        in_window = sum(len(by_length.get(k, ())) for k in lengths)
-        weights = Counter(query[i : i + 2] for i in range(n - 1))
-        sharing = sum(len(by_bigram.get(b, ())) for b in weights)
-        words = self.words
+        low, high = max(1, (2 * n) // 3), (3 * n + 1) // 2 + 1
+        lengths = self.lengths
+        first, stop = bisect_left(lengths, low), bisect_left(lengths, high)
         candidates: Iterable[int]
-        if in_window <= sharing:
-            candidates = [w for k in lengths for w in by_length.get(k, ())]
+        if stop - first <= _WINDOW_SCAN:
+            candidates = range(first, stop)
         else:
+            weights = Counter(query[i : i + 2] for i in range(n - 1))
             counts: Counter[int] = Counter()
             for bigram, weight in weights.items():
-                posting = by_bigram.get(bigram)
-                if posting:
-                    counts.update(posting if weight == 1 else posting * weight)
-            least = min(_min_shared_bigrams(n, k) for k in lengths)
-            candidates = [
-                w
-                for w, c in counts.items()
-                if c >= least and c >= _min_shared_bigrams(n, len(words[w]))
-            ]
-        low, high = lengths.start, lengths.stop
+                if " " in bigram:  # no token holds a space
+                    continue
+                posting = self.with_bigram(bigram)
+                inside = posting[bisect_left(posting, first) : bisect_left(posting, stop)]
+                counts.update(inside if weight == 1 else inside * weight)
+            need = {k: _min_shared_bigrams(n, k) for k in range(low, high)}
+            least = min(need.values())
+            candidates = [w for w, c in counts.items() if c >= least and c >= need[lengths[w]]]
+        words = self.words
         matcher = difflib.SequenceMatcher(None, query, "")
         close: dict[str, float] = {}
         for w in candidates:
             word = words[w]
-            if not low <= len(word) < high:
-                continue
             matcher.set_seq2(word)
             if matcher.quick_ratio() < 0.8:
                 continue
@@ -369,16 +582,16 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
     index: _Index = dataset._cached("search", lambda: _Index(dataset))
     qtokens = _TOKEN.findall(query)
     name_record = index.name_record
-    exact = index.exact_names(query)
     whole: set[int] = set()
     prefix: set[int] = set()
     substring: set[int] = set()
     if qtokens:
         whole, prefix = index.words_and_prefixes(qtokens)
+    exact = index.exact_names(query, whole if qtokens else None)
     names = exact | whole
-    if limit is None or len({name_record[j] for j in names}) < limit:
+    if limit is None or len(set(map(name_record.__getitem__, names))) < limit:
         names |= prefix
-        if limit is None or len({name_record[j] for j in names}) < limit:
+        if limit is None or len(set(map(name_record.__getitem__, names))) < limit:
             substring = index.substring_names(query)
             names |= substring
     records, fields, is_code = index.records, index.fields, index.is_code
@@ -386,19 +599,24 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
     # found are scored: a record's other names match in no kind, or in a lower kind
     # than the one that filled ``limit`` (which is why it was not looked for), so
     # the record's best score, and the first field that has it, are the same.
+    # A record's names are numbered in the order names_of gives them.
+    # A name holding every query token whole scores higher the fewer other tokens
+    # it has.
     count = len(qtokens)
+    order = sorted(names)
+    tokens = index.token_counts([j for j in order if j in whole and j not in exact])
     best: dict[int, tuple[float, str]] = {}
-    for j in sorted(names):
+    for j in order:
         if j in exact:
             score = EXACT_CODE if is_code[j] else EXACT_NAME
         elif j in whole:
-            score = index.word_score(j, count)
+            score = ALL_WORDS + 10.0 * count / max(tokens[j], 1)
         else:
             score = PREFIX if j in prefix else SUBSTRING
         r = name_record[j]
         if score > best.get(r, _NOTHING)[0]:
             best[r] = (score, fields[j])
-    scored = {name_record[j] for j in names}
+    scored = set(map(name_record.__getitem__, names))
     found = [(score, r, matched) for r, (score, matched) in best.items()]
     if limit is not None and len(found) > limit:
         found = heapq.nsmallest(limit, found, key=lambda x: (-x[0], records[x[1]].id))
@@ -429,26 +647,24 @@ def _close_spellings(
         names: set[int] = set()
         for word, r in close.items():
             if r == ratio:
-                names.update(index.token_names(word)[0])
-        found = {name_record[j] for j in names} - seen
+                names.update(index.whole_names(word, fuzzy.blocks))
+        found = set(map(name_record.__getitem__, names)) - seen
         seen |= found
-        chosen.extend((ratio, r) for r in found)
+        if room is not None and len(chosen) + len(found) > room:
+            # Ties broken by id: of this ratio's records, the first ones by id.
+            ids = {r: records[r].id for r in found}
+            found = set(heapq.nsmallest(room - len(chosen), found, key=ids.__getitem__))
+        chosen.extend(zip(repeat(ratio), found))
         if room is not None and len(chosen) >= room:
             break
-    if room is not None:
-        chosen.sort(key=lambda x: (-x[0], records[x[1]].id))
-        del chosen[room:]
+    chosen.sort(key=lambda x: (-x[0], records[x[1]].id))
     hits = []
     for ratio, r in chosen:
+        record = records[r]
         # The field is the first name whose best token ratio is the record's.
-        for j in range(index.first[r], index.first[r + 1]):
-            if (
-                max((close.get(t, 0.0) for t in _TOKEN.findall(index.folded[j])), default=0.0)
-                == ratio
-            ):
-                hits.append(
-                    SearchHit(record=records[r], score=FUZZY * ratio, matched=index.fields[j])
-                )
+        for field, name, _ in names_of(record):
+            if max((close.get(t, 0.0) for t in _TOKEN.findall(_fold(name))), default=0.0) == ratio:
+                hits.append(SearchHit(record=record, score=FUZZY * ratio, matched=field))
                 break
     return hits
 
