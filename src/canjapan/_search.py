@@ -220,6 +220,17 @@ def _token_text(blob: str) -> str:
     return blob.translate(spaces)
 
 
+def _starts(lengths: Iterable[int], gap: int) -> array[int]:
+    """Where each of the texts of ``lengths`` starts once joined by, and framed with,
+    ``gap`` characters (one more entry: where a next one would start)."""
+    return array("l", accumulate(map(add, lengths, repeat(gap)), initial=gap))
+
+
+def _holders(starts: array[int], places: Iterable[int]) -> Iterator[int]:
+    """The text (by [`_starts`][]) holding each of ``places``."""
+    return map(sub, map(bisect_right, repeat(starts), places), repeat(1))
+
+
 def _hits(parts: list[str], width: int, offset: int = 0) -> Iterator[int]:
     """Where the text ``str.split`` cut into ``parts`` at a separator of ``width``
     characters has, for each separator, its second character, plus ``offset``."""
@@ -278,8 +289,7 @@ class _Index:
             # the joined names fold to the folded names joined.
             self.blob = _fold(_GAP + joined + _GAP)
             lengths = map(len, self.blob[3:-3].split(_GAP)) if texts else ()
-        # starts[j] = 3 + sum(len(name) + 3 for the folded names before j)
-        self.starts = array("l", accumulate(map(add, lengths, repeat(3)), initial=3))
+        self.starts = _starts(lengths, len(_GAP))
         self._tokens: str | None = None
         self._sample: Counter[str] | None = None
         self._postings: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
@@ -304,22 +314,23 @@ class _Index:
         assert self.blob is not None
         return self.blob[self.starts[j] : self.starts[j + 1] - 3]
 
-    def names(self, js: list[int]) -> Iterator[str]:
-        """The names ``js``, folded (sliced out of ``blob`` in C)."""
+    def names(self, js: list[int], text: str | None = None) -> Iterator[str]:
+        """The names ``js``, folded: sliced out of ``blob`` (or of ``text``, as long
+        and aligned, such as ``tokens``) in C."""
         if self.folded is not None:
             return map(self.folded.__getitem__, js)
-        assert self.blob is not None
+        text = self.blob if text is None else text
+        assert text is not None
         starts = self.starts
         ends = map(sub, map(starts.__getitem__, map(add, js, repeat(1))), repeat(3))
-        return map(self.blob.__getitem__, map(slice, map(starts.__getitem__, js), ends))
+        return map(text.__getitem__, map(slice, map(starts.__getitem__, js), ends))
 
     def _name_at(self, at: int) -> int:
         return bisect_right(self.starts, at) - 1
 
     def names_at(self, places: Iterable[int]) -> Iterator[int]:
         """The name holding each position of ``blob`` (or of ``tokens``)."""
-        starts = self.starts
-        return map(sub, map(bisect_right, repeat(starts), places), repeat(1))
+        return _holders(self.starts, places)
 
     def exact_names(self, query: str, among: Collection[int] | None = None) -> set[int]:
         """The names whose folded text is ``query``, of ``among`` if given (the names
@@ -441,9 +452,7 @@ class _Index:
         ``tokens``, where every character that is not part of a token is a space."""
         if self.folded is not None:
             return dict(zip(js, map(len, map(_TOKEN.findall, self.names(js))), strict=True))
-        starts, text = self.starts, self.tokens
-        ends = map(sub, map(starts.__getitem__, map(add, js, repeat(1))), repeat(3))
-        parts = map(text.__getitem__, map(slice, map(starts.__getitem__, js), ends))
+        parts = self.names(js, self.tokens)
         return dict(zip(js, map(len, map(str.split, parts)), strict=True))
 
 
@@ -509,8 +518,7 @@ class _Fuzzy:
         self.words = words
         self.lengths = lengths = array("l", map(len, words))
         self.text = " " + " ".join(words) + " "
-        # starts[w] = 1 + sum(len(word) + 1 for the words before w)
-        self.starts = array("l", accumulate(map(add, lengths, repeat(1)), initial=1))
+        self.starts = _starts(lengths, 1)
         self._bigrams: dict[str, list[int]] = {}
 
     def forget_queries(self) -> None:
@@ -522,9 +530,7 @@ class _Fuzzy:
         found = self._bigrams.get(bigram)
         if found is None:
             parts = self.text.split(bigram)
-            starts = self.starts
-            ends = _hits(parts, len(bigram), -1)  # where each hit starts
-            found = list(map(sub, map(bisect_right, repeat(starts), ends), repeat(1)))
+            found = list(_holders(self.starts, _hits(parts, len(bigram), -1)))
             if len(self._bigrams) < _POSTINGS:
                 self._bigrams[bigram] = found
         return found
