@@ -336,3 +336,29 @@ class TestCloseSpellingBlocks:
         assert not index._postings
         assert not fuzzy._bigrams
         assert plain(search(ds, "Kihra", limit=None)) == first
+
+    def test_words_by_length(self, bundled: Dataset) -> None:
+        """Each length's text holds the tokens of that length, every token of every name."""
+        ds = bundled.replace()
+        search(ds, "Kihra")
+        fuzzy: Any = ds._cached("search_fuzzy", lambda: None)
+        found: set[str] = set()
+        for k, text in fuzzy.runs.items():
+            words = text.split(" ")
+            assert len(text) == len(words) * (k + 1) - 1, k  # fixed width: p // (k + 1)
+            assert {len(w) for w in words} == {k}
+            found.update(words)
+        tokens = {t for name in bundled_names() for t in _search._TOKEN.findall(_fold(name))}
+        assert found == tokens
+
+    @pytest.mark.parametrize(
+        "query", ["kakak", "kakakak", "banana", "bananna", "anana", "aaaa", "aaaaaa", "20155"]
+    )
+    def test_repeated_pairs(self, query: str) -> None:
+        """Tokens holding a character pair more than once, or overlapping, are not missed."""
+        ds = _places_dataset(
+            "kakaka", "kaka bay", "banana", "bananas", "aaaaa", "aaa", "2015", "20151", "a 201555"
+        )
+        expected = plain(scan_search(ds, normalized(query), limit=None))
+        assert plain(search(ds, query, limit=None)) == expected
+        assert expected  # a close spelling, not only an empty answer

@@ -7,11 +7,11 @@ import heapq
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from itertools import accumulate, chain, compress, groupby, islice, repeat
-from operator import add, attrgetter, itemgetter, sub
+from operator import add, attrgetter, floordiv, itemgetter, sub
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -189,8 +189,6 @@ _CHECK: Final = 4096
 _SAMPLE: Final = 256
 _SAMPLES: Final = 16
 """Runs of names, and their number, whose tokens tell how common a token is."""
-_WINDOW_SCAN: Final = 256
-"""Few enough words of a query's length to compare every one with it."""
 
 _SEP: Final = "\x00"
 _GAP: Final = _SEP * 3
@@ -464,24 +462,43 @@ def _min_shared_bigrams(query_length: int, length: int) -> int:
     return max(1, 3 * matched - total - 1)
 
 
+def _by_length(words: Iterable[str], into: dict[int, list[str]]) -> None:
+    """Append ``words``, joined by spaces, to ``into[k]`` for each length ``k``."""
+    ordered = sorted(words, key=len)
+    lo, end = 0, len(ordered)
+    while lo < end:
+        k = len(ordered[lo])
+        hi = bisect_right(ordered, k, lo, end, key=len)
+        into.setdefault(k, []).append(" ".join(ordered[lo:hi]))
+        lo = hi
+
+
 class _Blocks:
     """The token text of an index cut into blocks of ``_BLOCK`` names, each with the
-    set of its tokens: a rare token is looked for only in the blocks holding it."""
+    set of its tokens: a rare token is looked for only in the blocks holding it.
 
-    __slots__ = ("sets", "texts")
+    ``by_length`` holds every block's tokens, each block's once, by length: the
+    close-spelling table's words, deduplicated a block at a time (which costs a
+    fraction of one set of every token, as each block's set is small).
+    """
+
+    __slots__ = ("by_length", "sets", "texts")
 
     def __init__(self, index: _Index) -> None:
         tokens, starts = index.tokens, index.starts
         count = index.count
         self.texts: list[tuple[int, str]] = []
         self.sets: list[set[str]] = []
+        self.by_length: dict[int, list[str]] = {}
         for lo in range(0, count, _BLOCK):
             hi = min(lo + _BLOCK, count)
             # From the space before the block's first name to the one after its last.
             a, z = starts[lo] - 1, starts[hi] - 2
             text = tokens[a:z]
+            found = set(text.split())
             self.texts.append((a, text))
-            self.sets.append(set(text.split()))
+            self.sets.append(found)
+            _by_length(found, self.by_length)  # while the block's tokens are in the cache
 
     def holding(self, word: str) -> list[tuple[int, str]]:
         """``(start, text)`` of each block with the token ``word``."""
@@ -489,8 +506,8 @@ class _Blocks:
 
 
 class _Fuzzy:
-    """The distinct tokens of a dataset's names, to find the tokens a query may
-    closely spell, and the blocks of names holding each.
+    """The tokens of a dataset's names, to find the tokens a query may closely spell,
+    and the blocks of names holding each.
 
     The ``difflib.SequenceMatcher`` ratio of a query and a token is ``2M/T``:
     ``M`` characters matched, in ``b`` blocks, of ``T`` in both. At 0.8 or more,
@@ -500,67 +517,63 @@ class _Fuzzy:
     occurrences of the query, found in the token too: a token sharing fewer is
     not looked at. Its length is also within ``[2/3, 3/2]`` of the query's.
 
-    The tokens are sorted by length, so that those of a query's lengths are a run;
-    the tokens holding a bigram are found by splitting the tokens, joined, at it,
-    the first time a query has that bigram (and kept, like token answers).
+    The tokens of each length ``k`` are one text (``runs[k]``), joined by spaces,
+    so the token at position ``p`` is number ``p // (k + 1)``; a token is there
+    once for each block of names holding it (see [`_Blocks`][]). The tokens of a
+    length holding a bigram are found by splitting that text at it, the first time
+    a query has the bigram and length, and kept (like token answers).
     """
 
-    __slots__ = ("_bigrams", "blocks", "lengths", "starts", "text", "words")
+    __slots__ = ("_bigrams", "blocks", "runs")
 
     def __init__(self, index: _Index) -> None:
+        by_length: dict[int, list[str]]
         if index.folded is not None:
-            words = sorted({t for f in index.folded for t in _TOKEN.findall(f)}, key=len)
             self.blocks: _Blocks | None = None
+            by_length = {}
+            _by_length({t for f in index.folded for t in _TOKEN.findall(f)}, by_length)
         else:
-            self.blocks = blocks = _Blocks(index)
-            every: set[str] = set().union(*blocks.sets)
-            words = sorted(every, key=len)
-        self.words = words
-        self.lengths = lengths = array("l", map(len, words))
-        self.text = " " + " ".join(words) + " "
-        self.starts = _starts(lengths, 1)
-        self._bigrams: dict[str, list[int]] = {}
+            self.blocks = _Blocks(index)
+            by_length = self.blocks.by_length
+        self.runs = {k: " ".join(texts) for k, texts in by_length.items()}
+        self._bigrams: dict[tuple[str, int], array[int]] = {}
 
     def forget_queries(self) -> None:
         """Drop what earlier queries left (the bigram answers), as before any query."""
         self._bigrams.clear()
 
-    def with_bigram(self, bigram: str) -> list[int]:
-        """The tokens holding ``bigram``, in order (a token once for each time)."""
-        found = self._bigrams.get(bigram)
+    def with_bigram(self, bigram: str, length: int) -> array[int]:
+        """The tokens of ``length`` holding ``bigram``, by number in ``runs[length]``
+        (a token once for each time it holds the bigram, overlaps apart)."""
+        found = self._bigrams.get((bigram, length))
         if found is None:
-            parts = self.text.split(bigram)
-            found = list(_holders(self.starts, _hits(parts, len(bigram), -1)))
+            parts = self.runs[length].split(bigram)
+            found = array("l", map(floordiv, _hits(parts, len(bigram)), repeat(length + 1)))
             if len(self._bigrams) < _POSTINGS:
-                self._bigrams[bigram] = found
+                self._bigrams[bigram, length] = found
         return found
 
     def close(self, query: str) -> dict[str, float]:
         """The tokens whose ratio with ``query`` is at least 0.8, with that ratio."""
         n = len(query)
         low, high = max(1, (2 * n) // 3), (3 * n + 1) // 2 + 1
-        lengths = self.lengths
-        first, stop = bisect_left(lengths, low), bisect_left(lengths, high)
-        candidates: Iterable[int]
-        if stop - first <= _WINDOW_SCAN:
-            candidates = range(first, stop)
-        else:
-            weights = Counter(query[i : i + 2] for i in range(n - 1))
+        weights = Counter(query[i : i + 2] for i in range(n - 1) if " " not in query[i : i + 2])
+        candidates: set[str] = set()
+        for k in range(low, high):
+            text = self.runs.get(k)
+            if text is None:
+                continue
             counts: Counter[int] = Counter()
             for bigram, weight in weights.items():
-                if " " in bigram:  # no token holds a space
-                    continue
-                posting = self.with_bigram(bigram)
-                inside = posting[bisect_left(posting, first) : bisect_left(posting, stop)]
-                counts.update(inside if weight == 1 else inside * weight)
-            need = {k: _min_shared_bigrams(n, k) for k in range(low, high)}
-            least = min(need.values())
-            candidates = [w for w, c in counts.items() if c >= least and c >= need[lengths[w]]]
-        words = self.words
+                posting = self.with_bigram(bigram, k)
+                counts.update(posting if weight == 1 else posting * weight)
+            need, width = _min_shared_bigrams(n, k), k + 1
+            candidates.update(
+                text[i * width : i * width + k] for i, c in counts.items() if c >= need
+            )
         matcher = difflib.SequenceMatcher(None, query, "")
         close: dict[str, float] = {}
-        for w in candidates:
-            word = words[w]
+        for word in candidates:
             matcher.set_seq2(word)
             if matcher.quick_ratio() < 0.8:
                 continue
