@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from array import array
 from typing import Any
 
 import pytest
@@ -362,3 +363,39 @@ class TestCloseSpellingBlocks:
         expected = plain(scan_search(ds, normalized(query), limit=None))
         assert plain(search(ds, query, limit=None)) == expected
         assert expected  # a close spelling, not only an empty answer
+
+
+class TestFewestTokens:
+    """Of many names holding the query's words, only those that decide the top are scored."""
+
+    @pytest.mark.parametrize("limit", [1, 2, 3, 5, 8])
+    @pytest.mark.parametrize("query", ["bay", "keen bay", "bay bay", "keen", "port"])
+    def test_same_as_scan(self, query: str, limit: int) -> None:
+        """Ties at the cut, records with several names and exact names are the scan's."""
+        ds = _places_dataset(
+            "keen bay port",
+            "bay",
+            "keen bay",
+            "bay keen",
+            "north bay port",
+            "bay of keen port",
+            "keen",
+            "port bay keen bay",
+            "bay port",
+            "keen port",
+            "old bay",
+            "bay bay bay",
+        )
+        expected = plain(scan_search(ds, normalized(query), limit=limit))
+        assert plain(search(ds, query, limit=limit)) == expected
+        assert expected
+
+    def test_names_left_out(self) -> None:
+        """The names with more tokens than the best records need are not scored."""
+        names = [1, 2, 3, 4, 5, 6]
+        tokens = {1: 3, 2: 1, 3: 2, 4: 1, 5: 4, 6: 0}  # 0 scores as 1
+        owner = array("l", [9, 0, 0, 1, 2, 3, 4])  # names 1 and 2: record 0
+        assert _search._fewest_tokens(names, tokens, owner, 2) == [2, 4, 6]
+        assert _search._fewest_tokens(names, tokens, owner, 3) == [2, 4, 6]  # 3 records
+        assert _search._fewest_tokens(names, tokens, owner, 4) == [2, 3, 4, 6]
+        assert _search._fewest_tokens(names, tokens, owner, 9) == names

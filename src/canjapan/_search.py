@@ -163,11 +163,11 @@ class _Names:
                 owner.extend(compress(positions, values))
             else:
                 counts = list(map(len, values))
-                if not any(counts):
+                if counts.count(0) == len(counts):  # none has any
                     continue
                 items = chain.from_iterable(values)
                 texts.extend(items if how == _MANY else map(_LABEL_TEXT, items))
-                if min(counts) == max(counts) == 1:  # one each: the usual case
+                if counts.count(1) == len(counts):  # one each: the usual case
                     owner.extend(each)
                 else:
                     owner.extend(chain.from_iterable(map(repeat, positions, counts)))
@@ -271,22 +271,24 @@ class _Index:
         self.is_code = names.is_code
         self.name_record = names.owner
         self.count = len(texts)
-        joined = _GAP.join(texts)
+        # Framed as joined, with no copy of the joined text to add the ends.
+        joined = _GAP.join(chain(("",), texts, ("",)))
         lengths: Iterable[int]
         self.blob: str | None = None
         self.folded: list[str] | None = None
-        if joined.count(_SEP) != 3 * max(len(texts) - 1, 0):  # a name holds a NUL
+        if joined.count(_SEP) != 3 * (len(texts) + 1):  # a name holds a NUL
             self.folded = [_fold(t) for t in texts]
             lengths = map(len, self.folded)
         elif joined.isascii():
-            self.blob = (_GAP + joined + _GAP).lower()
+            self.blob = joined.lower()
             lengths = map(len, texts)  # lower() keeps an ASCII text's length
         else:
             # Decomposition, dropping combining marks and case folding all work
             # character by character, and NUL is a starter none of them changes, so
             # the joined names fold to the folded names joined.
-            self.blob = _fold(_GAP + joined + _GAP)
+            self.blob = _fold(joined)
             lengths = map(len, self.blob[3:-3].split(_GAP)) if texts else ()
+        del joined
         self.starts = _starts(lengths, len(_GAP))
         self._tokens: str | None = None
         self._sample: Counter[str] | None = None
@@ -620,10 +622,17 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
     # the record's best score, and the first field that has it, are the same.
     # A record's names are numbered in the order names_of gives them.
     # A name holding every query token whole scores higher the fewer other tokens
-    # it has.
+    # it has: of many such names, only those that can decide the best ``limit``
+    # records are scored (see _fewest_tokens).
     count = len(qtokens)
     order = sorted(names)
-    tokens = index.token_counts([j for j in order if j in whole and j not in exact])
+    scored = set(map(name_record.__getitem__, names))
+    words = [j for j in order if j in whole and j not in exact]
+    tokens = index.token_counts(words)
+    if limit is not None and len(words) > limit:
+        kept = _fewest_tokens(words, tokens, name_record, limit)
+        if len(kept) < len(words):
+            order = sorted(chain(kept, (j for j in order if j not in whole or j in exact)))
     best: dict[int, tuple[float, str]] = {}
     for j in order:
         if j in exact:
@@ -635,7 +644,6 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
         r = name_record[j]
         if score > best.get(r, _NOTHING)[0]:
             best[r] = (score, fields[j])
-    scored = set(map(name_record.__getitem__, names))
     found = [(score, r, matched) for r, (score, matched) in best.items()]
     if limit is not None and len(found) > limit:
         found = heapq.nsmallest(limit, found, key=lambda x: (-x[0], records[x[1]].id))
@@ -645,6 +653,27 @@ def search(dataset: Dataset, text: str, *, limit: int | None = 10) -> tuple[Sear
         hits.extend(_close_spellings(dataset, index, query, scored, room))
     hits.sort(key=lambda h: (-h.score, h.record.id))
     return tuple(hits if limit is None else hits[:limit])
+
+
+def _fewest_tokens(
+    words: list[int], tokens: dict[int, int], name_record: array[int], limit: int
+) -> list[int]:
+    """The names of ``words`` (each holding every query token whole, none exactly
+    the query) that can decide the best ``limit`` records.
+
+    Such a name scores higher the fewer tokens it has. Once the names with at most
+    ``c`` tokens are in ``limit`` records, those records all score at least what
+    ``c`` tokens give: a name with more tokens scores less, so it is not its
+    record's best if the record is among them, and its record is not among the
+    best ``limit`` otherwise. The answer is the same without those names.
+    """
+    counts = list(map(max, map(tokens.__getitem__, words), repeat(1)))  # as scored
+    records: set[int] = set()
+    for c in sorted(set(counts)):
+        records.update(map(name_record.__getitem__, compress(words, map(c.__eq__, counts))))
+        if len(records) >= limit:
+            return list(compress(words, map(c.__ge__, counts)))
+    return words
 
 
 def _close_spellings(
