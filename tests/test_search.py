@@ -302,6 +302,31 @@ class TestNameReading:
         for r, record in enumerate(names.records):
             assert by_record.get(r, []) == list(names_of(record)), record.id
 
+    def test_as_many_names_as_records(self) -> None:
+        """Two names on one record and none on the other are not taken for one each."""
+        cite = (canjapan.Citation(source="src", quote="q"),)
+        people = [
+            canjapan.Person(id="p0", name="Ann", aliases=("A", "Annie"), citations=cite),
+            canjapan.Person(id="p1", name="Bob", citations=cite),
+        ]
+        ds = Dataset(
+            name="T",
+            version="1",
+            as_of="2026-01-01",
+            sources=[canjapan.Source(id="src", title="Source")],
+            people=people,
+        )
+        names = _search._Names(ds)
+        owned = [(names.records[r].id, t) for r, t in zip(names.owner, names.texts, strict=True)]
+        assert sorted(owned) == [
+            ("p0", "A"),
+            ("p0", "Ann"),
+            ("p0", "Annie"),
+            ("p1", "Bob"),
+            ("src", "Source"),
+        ]
+        assert plain(search(ds, "annie")) == [("p0", 100.0, "aliases")]
+
     @given(ds=datasets(max_agreements=6, max_events=6))
     def test_generated_datasets(self, ds: Dataset) -> None:
         """And on generated datasets, whose fields may be empty or hold several names."""

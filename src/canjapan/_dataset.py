@@ -317,8 +317,7 @@ class Dataset:
         return len(self._by_id)
 
     def __iter__(self) -> Iterator[Record]:
-        for cname in COLLECTIONS:
-            yield from getattr(self, cname)
+        return itertools.chain.from_iterable(map(getattr, itertools.repeat(self), COLLECTIONS))
 
     def __contains__(self, id: object) -> bool:
         return id in self._by_id

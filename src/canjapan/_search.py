@@ -162,15 +162,15 @@ class _Names:
                 texts.extend(compress(values, values))
                 owner.extend(compress(positions, values))
             else:
-                counts = list(map(len, values))
-                if counts.count(0) == len(counts):  # none has any
-                    continue
                 items = chain.from_iterable(values)
                 texts.extend(items if how == _MANY else map(_LABEL_TEXT, items))
-                if counts.count(1) == len(counts):  # one each: the usual case
+                added = len(texts) - before
+                if not added:
+                    continue
+                if added == len(values) and all(values):  # one each: the usual case
                     owner.extend(each)
                 else:
-                    owner.extend(chain.from_iterable(map(repeat, positions, counts)))
+                    owner.extend(chain.from_iterable(map(repeat, positions, map(len, values))))
             added = len(texts) - before
             self.fields.extend(repeat(attr, added))
             self.is_code.extend(repeat(is_code, added))
