@@ -164,14 +164,12 @@ class _Names:
             else:
                 items = chain.from_iterable(values)
                 texts.extend(items if how == _MANY else map(_LABEL_TEXT, items))
-                added = len(texts) - before
-                if not added:
-                    continue
-                if added == len(values) and all(values):  # one each: the usual case
-                    owner.extend(each)
-                else:
-                    owner.extend(chain.from_iterable(map(repeat, positions, map(len, values))))
             added = len(texts) - before
+            if how in (_MANY, _LABELS):  # a tuple each: none at all, one each are usual
+                if added == len(values) and all(values):
+                    owner.extend(each)
+                elif added:
+                    owner.extend(chain.from_iterable(map(repeat, positions, map(len, values))))
             self.fields.extend(repeat(attr, added))
             self.is_code.extend(repeat(is_code, added))
 
@@ -479,19 +477,18 @@ class _Blocks:
     """The token text of an index cut into blocks of ``_BLOCK`` names, each with the
     set of its tokens: a rare token is looked for only in the blocks holding it.
 
-    ``by_length`` holds every block's tokens, each block's once, by length: the
-    close-spelling table's words, deduplicated a block at a time (which costs a
+    Every block's tokens, each block's once, are added to ``by_length`` by length:
+    the close-spelling table's words, deduplicated a block at a time (which costs a
     fraction of one set of every token, as each block's set is small).
     """
 
-    __slots__ = ("by_length", "sets", "texts")
+    __slots__ = ("sets", "texts")
 
-    def __init__(self, index: _Index) -> None:
+    def __init__(self, index: _Index, by_length: dict[int, list[str]]) -> None:
         tokens, starts = index.tokens, index.starts
         count = index.count
         self.texts: list[tuple[int, str]] = []
         self.sets: list[set[str]] = []
-        self.by_length: dict[int, list[str]] = {}
         for lo in range(0, count, _BLOCK):
             hi = min(lo + _BLOCK, count)
             # From the space before the block's first name to the one after its last.
@@ -500,7 +497,7 @@ class _Blocks:
             found = set(text.split())
             self.texts.append((a, text))
             self.sets.append(found)
-            _by_length(found, self.by_length)  # while the block's tokens are in the cache
+            _by_length(found, by_length)  # while the block's tokens are in the cache
 
     def holding(self, word: str) -> list[tuple[int, str]]:
         """``(start, text)`` of each block with the token ``word``."""
@@ -529,14 +526,12 @@ class _Fuzzy:
     __slots__ = ("_bigrams", "blocks", "runs")
 
     def __init__(self, index: _Index) -> None:
-        by_length: dict[int, list[str]]
+        by_length: dict[int, list[str]] = {}
         if index.folded is not None:
             self.blocks: _Blocks | None = None
-            by_length = {}
             _by_length({t for f in index.folded for t in _TOKEN.findall(f)}, by_length)
         else:
-            self.blocks = _Blocks(index)
-            by_length = self.blocks.by_length
+            self.blocks = _Blocks(index, by_length)
         self.runs = {k: " ".join(texts) for k, texts in by_length.items()}
         self._bigrams: dict[tuple[str, int], array[int]] = {}
 
