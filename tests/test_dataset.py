@@ -32,6 +32,8 @@ from canjapan import (
     Tenure,
     UnknownIdError,
 )
+from canjapan._dataset import _NO_TENURES
+from canjapan._status import tenure_bounds
 from canjapan.testing.strategies import datasets, partial_dates
 from tests.oracles import all_entries, scan_timeline
 
@@ -756,6 +758,69 @@ def _succession(n: int) -> Dataset:
         posts=[Post(id="post", title="Post", country="CAN", citations=cite)],
         people=people,
     )
+
+
+class TestPostTenures:
+    """The office-holder table: each post's tenures with their holders, in order."""
+
+    @given(
+        ds=datasets(max_people=6, min_posts=1, max_posts=1, max_tenures_per_post=5)
+        | datasets(max_people=6, max_posts=3, max_tenures_per_post=5)
+    )
+    def test_columns_line_up(self, ds: Dataset) -> None:
+        """Each post lists every tenure of it once, beside the person holding it, by
+        earliest start and then person id, with that tenure's day bounds."""
+        table = ds._post_tenures()
+        for post in ds.posts:
+            held = table.get(post.id, _NO_TENURES)
+            expected = [
+                (tenure_bounds(t)[0], person.id, i)
+                for person in ds.people
+                for i, t in enumerate(person.tenures)
+                if t.post == post.id
+            ]
+            got = [
+                (bounds[0], person.id, person.tenures.index(t))
+                for person, t, bounds in zip(held.people, held.tenures, held.bounds, strict=True)
+            ]
+            assert got == sorted(expected)
+            assert list(held.bounds) == [tenure_bounds(t) for t in held.tenures]
+
+    def test_one_tenure_each_and_several(self) -> None:
+        """People with one tenure, two or none, over two posts, keep their own tenures."""
+        cite = (Citation(source="src", quote="q"),)
+
+        def tenure(post: str, year: int) -> Tenure:
+            return Tenure(post=post, start=PartialDate(year), citations=cite)
+
+        people = [
+            Person(id="a", name="A", tenures=(tenure("x", 2005),), citations=cite),
+            Person(
+                id="b", name="B", tenures=(tenure("x", 2001), tenure("y", 2003)), citations=cite
+            ),
+            Person(id="c", name="C", citations=cite),
+            Person(id="d", name="D", tenures=(tenure("x", 2001),), citations=cite),
+        ]
+        ds = Dataset(
+            name="t",
+            version="1",
+            as_of="2026-01-01",
+            sources=[Source(id="src", title="S")],
+            posts=[Post(id=p, title=p, country="CAN", citations=cite) for p in "xy"],
+            people=people,
+        )
+        table = ds._post_tenures()
+
+        def pairs(post: str) -> list[tuple[str, str, PartialDate | None]]:
+            held = table[post]
+            return [(p.id, t.post, t.start) for p, t in zip(held.people, held.tenures, strict=True)]
+
+        assert pairs("x") == [
+            ("b", "x", PartialDate(2001)),
+            ("d", "x", PartialDate(2001)),
+            ("a", "x", PartialDate(2005)),
+        ]
+        assert pairs("y") == [("b", "y", PartialDate(2003))]
 
 
 class TestIndexedOfficeHolders:

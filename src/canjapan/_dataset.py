@@ -607,8 +607,12 @@ class Dataset:
             people = self.people
             held = list(map(_tenures_of, people))
             tenures = list(itertools.chain.from_iterable(held))
-            holders = list(
-                itertools.chain.from_iterable(map(itertools.repeat, people, map(len, held)))
+            counts = list(map(len, held))
+            # Most people hold one tenure: then the people are the holders.
+            holders: Sequence[Person] = (
+                people
+                if counts.count(1) == len(counts)
+                else list(itertools.chain.from_iterable(map(itertools.repeat, people, counts)))
             )
             bounds = list(map(tenure_bounds, tenures))
             # Float keys (exact below 2**53), made afresh: they sort faster than the
@@ -617,10 +621,17 @@ class Dataset:
             order = sorted(range(len(tenures)), key=starts.__getitem__)
             posts = list(map(_post_of, tenures))
             by_post: dict[str, list[int]] = {post: [] for post in dict.fromkeys(posts)}
-            collections.deque(
-                map(list.append, map(by_post.__getitem__, map(posts.__getitem__, order)), order),
-                maxlen=0,
-            )
+            if len(by_post) == 1:  # one post: all of them, in order
+                by_post[posts[0]] = order
+            else:
+                collections.deque(
+                    map(
+                        list.append,
+                        map(by_post.__getitem__, map(posts.__getitem__, order)),
+                        order,
+                    ),
+                    maxlen=0,
+                )
             return MappingProxyType(
                 {
                     post: _Tenures(
