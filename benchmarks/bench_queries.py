@@ -211,7 +211,7 @@ def _bench(n: int, selective: bool, queries: int) -> None:  # noqa: PLR0915
     def scan_holders(d: str) -> object:
         lo, hi = canjapan._dates.day_bounds(d)
         certain, possible = _scan_holders(holders.bounds, lo, hi, selective)
-        return [holders.people[i] for i in certain + possible]
+        return [holders.held(i)[0] for i in certain + possible]
 
     for d in days[:3]:
         assert ds.agreements_in_force(d) == numpy_in_force(d)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from canjapan import (
     Agreement,
@@ -16,9 +18,25 @@ from canjapan import (
     Tenure,
 )
 from canjapan._status import ALWAYS, NEVER, agreement_bounds, tenure_bounds
+from canjapan.testing.strategies import partial_dates
 
 CITE = Citation(source="src", quote="q")
 S = AgreementState
+
+
+@st.composite
+def loose_tenures(draw: st.DrawFn) -> Tenure:
+    """Tenures whose attested days may lie anywhere, before the start or after the
+    end too, of any precision and in any order."""
+    dates = partial_dates(min_year=2000, max_year=2010)
+    start, end = draw(st.none() | dates), draw(st.none() | dates)
+    if start is not None and end is not None and start.certainly_after(end):
+        start, end = end, start
+    ongoing = end is None and draw(st.booleans())
+    attested = draw(st.lists(dates, max_size=4))
+    return Tenure(
+        post="p", start=start, end=end, ongoing=ongoing, attested=attested, citations=(CITE,)
+    )
 
 
 def agreement(**dates: str) -> Agreement:
@@ -116,6 +134,20 @@ class TestBounds:
         """A tenure with no dates is bounded by nothing."""
         t = Tenure(post="p", citations=(CITE,))
         assert tenure_bounds(t) == (ALWAYS, NEVER, ALWAYS, NEVER)
+
+    @given(loose_tenures())
+    def test_attested_days_fold_into_the_bounds(self, t: Tenure) -> None:
+        """Each attested day caps the latest start and raises the earliest end, within
+        what the start and the end allow, one day after another."""
+        start_lo, start_hi = (ALWAYS, NEVER) if t.start is None else (t.start._lo, t.start._hi)
+        if t.end is not None:
+            end_lo, end_hi = t.end._lo, t.end._hi
+        else:
+            end_lo, end_hi = (NEVER, NEVER) if t.ongoing else (ALWAYS, NEVER)
+        for day in t.attested:
+            start_hi = max(start_lo, min(start_hi, day._hi))
+            end_lo = min(end_hi, max(end_lo, day._lo + 1))
+        assert tenure_bounds(t) == (start_lo, start_hi, end_lo, end_hi)
 
     def test_ongoing_tenure(self) -> None:
         """An ongoing tenure never ends."""

@@ -602,8 +602,10 @@ class Dataset:
             # Each post's tenures by earliest start, then person id: the people are
             # sorted by id, so a stable sort on the start alone gives that order.
             # Columns built with C-level maps, no object per tenure: a Python loop
-            # or a tuple per tenure was most of the cost. The Holder objects are
-            # made for the answers only (see _holders).
+            # or a tuple per tenure was most of the cost. Each post keeps its rows
+            # into the tenures and holders lists, which all posts share: only the
+            # bounds are gathered in its order. The Holder objects are made for the
+            # answers only (see _holders).
             people = self.people
             held = list(map(_tenures_of, people))
             tenures = list(itertools.chain.from_iterable(held))
@@ -619,6 +621,7 @@ class Dataset:
             # bounds' int objects, which lie all over memory.
             starts = list(map(float, map(itemgetter(0), bounds)))
             order = sorted(range(len(tenures)), key=starts.__getitem__)
+            del held, counts, starts  # not needed further: freed before the per-post lists
             posts = list(map(_post_of, tenures))
             by_post: dict[str, list[int]] = {post: [] for post in dict.fromkeys(posts)}
             if len(by_post) == 1:  # one post: all of them, in order
@@ -635,8 +638,9 @@ class Dataset:
             return MappingProxyType(
                 {
                     post: _Tenures(
-                        tuple(map(holders.__getitem__, rows)),
-                        tuple(map(tenures.__getitem__, rows)),
+                        holders,
+                        tenures,
+                        rows,
                         tuple(map(bounds.__getitem__, rows)),
                         [None] * len(rows),
                     )
@@ -848,30 +852,41 @@ class Dataset:
 
 
 class _Tenures(NamedTuple):
-    """The tenures of a post as the office-holder queries keep them: three columns,
-    by earliest start, then person id."""
+    """The tenures of a post as the office-holder queries keep them, by earliest
+    start, then person id: entry ``i`` is row ``rows[i]`` of the tenures of every
+    post and of their holders, two lists all posts share (so that building the
+    table gathers only the bounds)."""
 
-    people: tuple[Person, ...]
-    tenures: tuple[Tenure, ...]
+    people: Sequence[Person]
+    """The holder of each row."""
+    tenures: Sequence[Tenure]
+    """The tenure of each row."""
+    rows: Sequence[int]
     bounds: tuple[tuple[int, int, int, int], ...]
-    """Each tenure's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
+    """Each entry's day bounds (see :func:`canjapan._status.tenure_bounds`)."""
     made: list[Holder | None]
     """The answers' Holder objects, made on first use and kept (concurrent first
     uses may each make one; they are equal)."""
 
+    def held(self, i: int) -> tuple[Person, Tenure]:
+        """The person and the tenure of entry ``i``."""
+        row = self.rows[i]
+        return self.people[row], self.tenures[row]
 
-_NO_TENURES: Final = _Tenures((), (), (), [])
+
+_NO_TENURES: Final = _Tenures((), (), (), (), [])
 
 
 def _holders(tenures: _Tenures, ids: Iterable[int]) -> tuple[Holder, ...]:
     from canjapan._results import Holder
 
-    people, held, made = tenures.people, tenures.tenures, tenures.made
+    made = tenures.made
     out = []
     for i in ids:
         holder = made[i]
         if holder is None:
-            holder = made[i] = Holder(person=people[i], tenure=held[i])
+            person, tenure = tenures.held(i)
+            holder = made[i] = Holder(person=person, tenure=tenure)
         out.append(holder)
     return tuple(out)
 

@@ -180,9 +180,15 @@ def tenure_bounds(tenure: Tenure) -> tuple[int, int, int, int]:
         end_lo, end_hi = ALWAYS, NEVER
     for day in tenure.attested:
         # Within what the start and end allow: an attested day outside them says
-        # nothing more than they do.
-        start_hi = max(start_lo, min(start_hi, day._hi))
-        end_lo = min(end_hi, max(end_lo, day._lo + 1))
+        # nothing more than they do. That is start_hi = max(start_lo, min(start_hi,
+        # latest)) and end_lo = min(end_hi, max(end_lo, after)), as comparisons
+        # (start_lo <= start_hi and end_lo <= end_hi throughout): this runs for every
+        # attested tenure on an office's first query, and builtin calls cost more.
+        latest, after = day._hi, day._lo + 1
+        if latest < start_hi:
+            start_hi = latest if latest > start_lo else start_lo
+        if after > end_lo:
+            end_lo = after if after < end_hi else end_hi
     return start_lo, start_hi, end_lo, end_hi
 
 
