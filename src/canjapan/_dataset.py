@@ -880,13 +880,13 @@ _NO_TENURES: Final = _Tenures((), (), (), (), [])
 def _holders(tenures: _Tenures, ids: Iterable[int]) -> tuple[Holder, ...]:
     from canjapan._results import Holder
 
-    made = tenures.made
+    people, held, rows, made = tenures.people, tenures.tenures, tenures.rows, tenures.made
     out = []
     for i in ids:
         holder = made[i]
         if holder is None:
-            person, tenure = tenures.held(i)
-            holder = made[i] = Holder(person=person, tenure=tenure)
+            row = rows[i]  # as in _Tenures.held, without a call per holder
+            holder = made[i] = Holder(person=people[row], tenure=held[row])
         out.append(holder)
     return tuple(out)
 
