@@ -390,6 +390,28 @@ class TestCloseSpellingBlocks:
         assert expected  # a close spelling, not only an empty answer
 
 
+class TestCloseLengths:
+    """Close spellings are looked for among the token lengths that can reach 0.8."""
+
+    def test_exactly_the_lengths_that_can_reach_the_ratio(self) -> None:
+        """A length is looked at when, all its characters matched, the ratio (as
+        difflib computes it) reaches 0.8, and only then."""
+        for n in range(1, 80):
+            can = [k for k in range(1, 4 * n) if 2.0 * min(n, k) / (n + k) >= 0.8]
+            assert list(_search._close_lengths(n)) == can, n
+
+    @pytest.mark.parametrize(
+        ("query", "edge"), [("abcdef", "abdf"), ("abcdef", "abcxdefyz"), ("abcd", "axbcdy")]
+    )
+    def test_tokens_at_the_edges(self, query: str, edge: str) -> None:
+        """A token as short or as long as a ratio of 0.8 allows is still found."""
+        ds = _places_dataset("abdf", "abcxdefyz", "axbcdy", "abf", "abcdefghijk")
+        hits = search(ds, query, limit=None)
+        assert plain(hits) == plain(scan_search(ds, normalized(query), limit=None))
+        names = {p.id: p.name for p in ds.places}
+        assert edge in {names[h.record.id] for h in hits}
+
+
 class TestFewestTokens:
     """Of many names holding the query's words, only those that decide the top are scored."""
 

@@ -454,6 +454,13 @@ class _Index:
         return dict(zip(js, map(len, map(str.split, parts)), strict=True))
 
 
+def _close_lengths(query_length: int) -> range:
+    """The token lengths ``k`` whose ratio with a query of ``query_length`` can reach
+    0.8: ``2 min(n, k) / (n + k) >= 0.8``, that is ``2n/3 <= k <= 3n/2``."""
+    n = query_length
+    return range(max(1, -(-2 * n // 3)), 3 * n // 2 + 1)
+
+
 def _min_shared_bigrams(query_length: int, length: int) -> int:
     """The fewest bigram occurrences a token of ``length`` shares with a query of
     ``query_length`` when their ratio is at least 0.8 (see ``_Fuzzy``)."""
@@ -553,10 +560,9 @@ class _Fuzzy:
     def close(self, query: str) -> dict[str, float]:
         """The tokens whose ratio with ``query`` is at least 0.8, with that ratio."""
         n = len(query)
-        low, high = max(1, (2 * n) // 3), (3 * n + 1) // 2 + 1
         weights = Counter(query[i : i + 2] for i in range(n - 1) if " " not in query[i : i + 2])
         candidates: set[str] = set()
-        for k in range(low, high):
+        for k in _close_lengths(n):
             text = self.runs.get(k)
             if text is None:
                 continue
