@@ -701,8 +701,7 @@ def _close_spellings(
         seen |= found
         if room is not None and len(chosen) + len(found) > room:
             # Ties broken by id: of this ratio's records, the first ones by id.
-            ids = {r: records[r].id for r in found}
-            found = set(heapq.nsmallest(room - len(chosen), found, key=ids.__getitem__))
+            found = set(heapq.nsmallest(room - len(chosen), found, key=lambda r: records[r].id))
         chosen.extend(zip(repeat(ratio), found))
         if room is not None and len(chosen) >= room:
             break
