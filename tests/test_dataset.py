@@ -789,40 +789,34 @@ class TestPostTenures:
 
     def test_one_tenure_each_and_several(self) -> None:
         """People with one tenure, two or none, over two posts, keep their own tenures."""
-        cite = (Citation(source="src", quote="q"),)
 
         def tenure(post: str, year: int) -> Tenure:
-            return Tenure(post=post, start=PartialDate(year), citations=cite)
+            return Tenure(post=post, start=PartialDate(year), citations=(CITE,))
 
         people = [
-            Person(id="a", name="A", tenures=(tenure("x", 2005),), citations=cite),
+            Person(id="a", name="A", tenures=(tenure("x", 2005),), citations=(CITE,)),
             Person(
-                id="b", name="B", tenures=(tenure("x", 2001), tenure("y", 2003)), citations=cite
+                id="b", name="B", tenures=(tenure("x", 2001), tenure("y", 2003)), citations=(CITE,)
             ),
-            Person(id="c", name="C", citations=cite),
-            Person(id="d", name="D", tenures=(tenure("x", 2001),), citations=cite),
+            Person(id="c", name="C", citations=(CITE,)),
+            Person(id="d", name="D", tenures=(tenure("x", 2001),), citations=(CITE,)),
         ]
-        ds = Dataset(
-            name="t",
-            version="1",
-            as_of="2026-01-01",
-            sources=[Source(id="src", title="S")],
-            posts=[Post(id=p, title=p, country="CAN", citations=cite) for p in "xy"],
+        ds = dataset(
+            posts=[Post(id=p, title=p, country="CAN", citations=(CITE,)) for p in "xy"],
             people=people,
         )
         table = ds._post_tenures()
 
-        def pairs(post: str) -> list[tuple[str, str, PartialDate | None]]:
+        def entries(post: str) -> list[tuple[str, str, PartialDate | None]]:
             held = table[post]
-            pairs = map(held.held, range(len(held.bounds)))
-            return [(p.id, t.post, t.start) for p, t in pairs]
+            return [(p.id, t.post, t.start) for p, t in map(held.held, range(len(held.bounds)))]
 
-        assert pairs("x") == [
+        assert entries("x") == [
             ("b", "x", PartialDate(2001)),
             ("d", "x", PartialDate(2001)),
             ("a", "x", PartialDate(2005)),
         ]
-        assert pairs("y") == [("b", "y", PartialDate(2003))]
+        assert entries("y") == [("b", "y", PartialDate(2003))]
 
 
 class TestIndexedOfficeHolders:

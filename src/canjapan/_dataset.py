@@ -609,19 +609,21 @@ class Dataset:
             people = self.people
             held = list(map(_tenures_of, people))
             tenures = list(itertools.chain.from_iterable(held))
-            counts = list(map(len, held))
-            # Most people hold one tenure: then the people are the holders.
+            # Most people hold one tenure: then the people are the holders (as many
+            # tenures as people, and nobody with none, is one each).
             holders: Sequence[Person] = (
                 people
-                if counts.count(1) == len(counts)
-                else list(itertools.chain.from_iterable(map(itertools.repeat, people, counts)))
+                if len(tenures) == len(people) and all(held)
+                else list(
+                    itertools.chain.from_iterable(map(itertools.repeat, people, map(len, held)))
+                )
             )
             bounds = list(map(tenure_bounds, tenures))
             # Float keys (exact below 2**53), made afresh: they sort faster than the
             # bounds' int objects, which lie all over memory.
             starts = list(map(float, map(itemgetter(0), bounds)))
             order = sorted(range(len(tenures)), key=starts.__getitem__)
-            del held, counts, starts  # not needed further: freed before the per-post lists
+            del held, starts  # not needed further: freed before the per-post lists
             posts = list(map(_post_of, tenures))
             by_post: dict[str, list[int]] = {post: [] for post in dict.fromkeys(posts)}
             if len(by_post) == 1:  # one post: all of them, in order
